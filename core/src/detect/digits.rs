@@ -1,0 +1,105 @@
+//! The digit-word pass: finds every maximal ASCII alphanumeric run that holds a digit.
+//!
+//! Most prose has few digits, so the search for the next digit runs eight bytes at a time
+//! (a SWAR range test) and only the words around digits are looked at byte by byte.
+
+use super::Word;
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = ONES * 0x80;
+const LOW7: u64 = ONES * 0x7f;
+
+/// Bit 7 of each byte of the result is set when that byte of `x` is an ASCII digit.
+#[inline]
+fn digit_mask(x: u64) -> u64 {
+    // "hasbetween(x, '0' - 1, '9' + 1)" from Sean Anderson's bit hacks: exact for bytes < 0x80,
+    // and bytes >= 0x80 are cleared by the `!x` term.
+    let lo = x & LOW7;
+    (ONES * (127 + 0x3a) - lo) & !x & (lo + ONES * (127 - 0x2f)) & HIGH
+}
+
+/// Position of the first ASCII digit at or after `from`.
+#[inline]
+pub(crate) fn next_digit(text: &[u8], mut from: usize) -> Option<usize> {
+    while from + 8 <= text.len() {
+        let chunk = u64::from_le_bytes(text[from..from + 8].try_into().unwrap());
+        let mask = digit_mask(chunk);
+        if mask != 0 {
+            return Some(from + (mask.trailing_zeros() / 8) as usize);
+        }
+        from += 8;
+    }
+    text[from..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|i| from + i)
+}
+
+/// Iterator over the digit words of a text.
+pub(crate) struct Words<'t> {
+    text: &'t [u8],
+    pos: usize,
+}
+
+impl<'t> Words<'t> {
+    pub(crate) fn new(text: &'t [u8]) -> Self {
+        Words { text, pos: 0 }
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = Word;
+
+    fn next(&mut self) -> Option<Word> {
+        let text = self.text;
+        let digit = next_digit(text, self.pos)?;
+        let mut start = digit;
+        while start > 0 && text[start - 1].is_ascii_alphanumeric() {
+            start -= 1;
+        }
+        let (mut digits, mut letters) = (0u32, 0u32);
+        for &b in &text[start..] {
+            if b.is_ascii_digit() {
+                digits += 1;
+            } else if b.is_ascii_alphabetic() {
+                letters += 1;
+            } else {
+                break;
+            }
+        }
+        let end = start + (digits + letters) as usize;
+        self.pos = end;
+        Some(Word {
+            start,
+            end,
+            digits,
+            letters,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_digits_in_and_after_chunks() {
+        for i in 0..40 {
+            let mut text = vec![b'a'; 40];
+            text[i] = b'7';
+            assert_eq!(next_digit(&text, 0), Some(i));
+        }
+        assert_eq!(next_digit(b"abcdefghijk", 0), None);
+        assert_eq!(next_digit("ééééé/:0".as_bytes(), 0), Some(12));
+        assert_eq!(next_digit(&[0xb0, 0xb5, 0xb9, 0x2f, 0x3a, 0xff, 0x30, 0], 0), Some(6));
+    }
+
+    #[test]
+    fn words_hold_digits() {
+        let text = b"Order AB12 for 4111-1111 x9 ok";
+        let words: Vec<_> = Words::new(text)
+            .map(|w| std::str::from_utf8(w.bytes(text)).unwrap().to_string())
+            .collect();
+        assert_eq!(words, ["AB12", "4111", "1111", "x9"]);
+    }
+}

@@ -1,0 +1,80 @@
+//! The literal-trigger pass: one Aho-Corasick automaton over every recognizer's literal and every
+//! classification keyword, run once over the text.
+
+use super::{Candidate, LiteralRule};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// What a literal in the automaton stands for.
+#[derive(Clone, Copy)]
+enum Target {
+    Rule(&'static LiteralRule),
+    Keyword(usize),
+}
+
+/// A hit of a classification keyword: its index in the list given to [`Triggers::new`] and span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct KeywordHit {
+    pub index: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+pub(crate) struct Triggers {
+    automaton: AhoCorasick,
+    targets: Vec<Target>,
+}
+
+impl Triggers {
+    /// Builds the automaton from recognizer literals and classification keywords (both matched
+    /// ignoring ASCII case).
+    pub(crate) fn new<'r>(
+        rules: impl IntoIterator<Item = &'static LiteralRule>,
+        keywords: impl IntoIterator<Item = &'r str>,
+    ) -> Triggers {
+        let mut patterns: Vec<&[u8]> = Vec::new();
+        let mut targets = Vec::new();
+        let mut keyword_patterns: Vec<Vec<u8>> = Vec::new();
+        for rule in rules {
+            patterns.push(rule.literal.as_bytes());
+            targets.push(Target::Rule(rule));
+        }
+        for (i, keyword) in keywords.into_iter().enumerate() {
+            keyword_patterns.push(keyword.as_bytes().to_vec());
+            targets.push(Target::Keyword(i));
+        }
+        let all = patterns
+            .into_iter()
+            .chain(keyword_patterns.iter().map(Vec::as_slice));
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(all)
+            .expect("trigger literals are few and short");
+        Triggers { automaton, targets }
+    }
+
+    /// Runs every literal rule at its hits and reports keyword hits.
+    pub(crate) fn run(&self, text: &[u8], out: &mut Vec<Candidate>, keywords: &mut Vec<KeywordHit>) {
+        for m in self.automaton.find_overlapping_iter(text) {
+            match self.targets[m.pattern().as_usize()] {
+                Target::Rule(rule) => (rule.recognize)(text, m.start(), m.end(), out),
+                Target::Keyword(index) => {
+                    if is_word_at(text, m.start(), m.end()) {
+                        keywords.push(KeywordHit {
+                            index,
+                            start: m.start(),
+                            end: m.end(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// True when `start..end` is not glued to ASCII alphanumerics on either side.
+pub(crate) fn is_word_at(text: &[u8], start: usize, end: usize) -> bool {
+    let before_ok = start == 0 || !text[start - 1].is_ascii_alphanumeric();
+    let after_ok = end >= text.len() || !text[end].is_ascii_alphanumeric();
+    before_ok && after_ok
+}

@@ -1,0 +1,1 @@
+//! The PHP extension (see issue: PHP extension).
