@@ -61,4 +61,3 @@ impl Finding {
         self.start == self.end
     }
 }
-

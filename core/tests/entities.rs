@@ -49,8 +49,7 @@ fn load_all() -> Vec<(String, Cases)> {
         .map(|path| {
             let text = std::fs::read_to_string(&path).unwrap();
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            let cases: Cases =
-                toml::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let cases: Cases = toml::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
             (name, cases)
         })
         .collect()
@@ -59,7 +58,15 @@ fn load_all() -> Vec<(String, Cases)> {
 fn show(text: &str, findings: &[sovereign::Finding]) -> String {
     findings
         .iter()
-        .map(|f| format!("{}={:?}({:.2},{})", f.kind, &text[f.start..f.end], f.score, f.rule))
+        .map(|f| {
+            format!(
+                "{}={:?}({:.2},{})",
+                f.kind,
+                &text[f.start..f.end],
+                f.score,
+                f.rule
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -75,9 +82,9 @@ fn every_entity_case_holds() {
         for case in &cases.positive {
             checked += 1;
             let findings = engine.scan(&case.text);
-            let hit = findings.iter().any(|f| {
-                f.kind == kind && &case.text[f.start..f.end] == case.value.as_str()
-            });
+            let hit = findings
+                .iter()
+                .any(|f| f.kind == kind && &case.text[f.start..f.end] == case.value.as_str());
             if !hit {
                 failures.push(format!(
                     "{name}: expected {kind} {:?} in {:?}; found [{}]",

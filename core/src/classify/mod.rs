@@ -144,7 +144,11 @@ impl Classification {
                 });
             }
         }
-        reasons.sort_by(|a, b| b.level().cmp(&a.level()).then_with(|| order_key(a).cmp(&order_key(b))));
+        reasons.sort_by(|a, b| {
+            b.level()
+                .cmp(&a.level())
+                .then_with(|| order_key(a).cmp(&order_key(b)))
+        });
         let level = reasons.first().map(Reason::level).unwrap_or_default();
         Classification { level, reasons }
     }

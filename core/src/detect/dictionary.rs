@@ -49,7 +49,10 @@ impl Dictionary {
         for case_insensitive in [false, true] {
             let mut patterns: Vec<&[u8]> = Vec::new();
             let mut meta = Vec::new();
-            for list in lists.iter().filter(|l| l.case_insensitive == case_insensitive) {
+            for list in lists
+                .iter()
+                .filter(|l| l.case_insensitive == case_insensitive)
+            {
                 for term in list.terms.iter().filter(|t| !t.is_empty()) {
                     patterns.push(term.as_bytes());
                     meta.push((list.kind, list.whole_words));
@@ -121,7 +124,11 @@ mod tests {
         ])
         .unwrap();
         let mut out = Vec::new();
-        d.find(b"ACME CORP ships MB-01, not XMB-01 or mb-01", "dictionary", &mut out);
+        d.find(
+            b"ACME CORP ships MB-01, not XMB-01 or mb-01",
+            "dictionary",
+            &mut out,
+        );
         let found: Vec<_> = out.iter().map(|c| (c.kind, c.start, c.end)).collect();
         assert_eq!(
             found,

@@ -91,7 +91,10 @@ mod tests {
         }
         assert_eq!(next_digit(b"abcdefghijk", 0), None);
         assert_eq!(next_digit("ééééé/:0".as_bytes(), 0), Some(12));
-        assert_eq!(next_digit(&[0xb0, 0xb5, 0xb9, 0x2f, 0x3a, 0xff, 0x30, 0], 0), Some(6));
+        assert_eq!(
+            next_digit(&[0xb0, 0xb5, 0xb9, 0x2f, 0x3a, 0xff, 0x30, 0], 0),
+            Some(6)
+        );
     }
 
     #[test]

@@ -14,8 +14,8 @@
 //! separate automaton. [`resolve`] then keeps one finding per span.
 
 pub(crate) mod context;
-pub mod dictionary;
 pub(crate) mod detector;
+pub mod dictionary;
 pub(crate) mod digits;
 pub(crate) mod recognizers;
 pub(crate) mod resolve;

@@ -54,7 +54,12 @@ impl Triggers {
     }
 
     /// Runs every literal rule at its hits and reports keyword hits.
-    pub(crate) fn run(&self, text: &[u8], out: &mut Vec<Candidate>, keywords: &mut Vec<KeywordHit>) {
+    pub(crate) fn run(
+        &self,
+        text: &[u8],
+        out: &mut Vec<Candidate>,
+        keywords: &mut Vec<KeywordHit>,
+    ) {
         for m in self.automaton.find_overlapping_iter(text) {
             match self.targets[m.pattern().as_usize()] {
                 Target::Rule(rule) => (rule.recognize)(text, m.start(), m.end(), out),

@@ -23,7 +23,11 @@ impl StreamRestorer {
     pub fn push(&mut self, chunk: &[u8]) -> Vec<u8> {
         self.pending.extend_from_slice(chunk);
         let cut = match self.pending.iter().rposition(|&b| b == b'[') {
-            Some(open) if !self.pending[open..].contains(&b']') && self.pending.len() - open < 80 => open,
+            Some(open)
+                if !self.pending[open..].contains(&b']') && self.pending.len() - open < 80 =>
+            {
+                open
+            }
             _ => self.pending.len(),
         };
         let ready: Vec<u8> = self.pending.drain(..cut).collect();
