@@ -62,14 +62,23 @@ int main(void) {
     OK(sovereign_buffer_free(&restored));
     CHECK(restored.ptr == NULL && restored.len == 0);
 
-    SovereignLevel doc_level;
-    SovereignBuffer reasons = {0};
     const char *memo = "Salary review for the team: do not distribute.";
-    OK(sovereign_classify(engine, (const uint8_t *)memo, strlen(memo), &doc_level, &reasons));
-    printf("classify: level %d, reasons:\n%.*s\n", (int)doc_level, (int)reasons.len,
-           (const char *)reasons.ptr);
-    CHECK(doc_level == SOVEREIGN_CONFIDENTIAL && reasons.len > 0);
-    OK(sovereign_buffer_free(&reasons));
+    SovereignClassification *classification = NULL;
+    OK(sovereign_classify(engine, (const uint8_t *)memo, strlen(memo), &classification));
+    SovereignLevel doc_level;
+    OK(sovereign_classification_level(classification, &doc_level));
+    size_t reasons = 0;
+    OK(sovereign_classification_reasons_len(classification, &reasons));
+    CHECK(doc_level == SOVEREIGN_CONFIDENTIAL && reasons == 2);
+    for (size_t i = 0; i < reasons; i++) {
+        SovereignReason reason;
+        OK(sovereign_classification_reason(classification, i, &reason));
+        printf("reason: %s \"%.*s\" x%zu -> level %d\n",
+               reason.source == SOVEREIGN_REASON_KEYWORD ? "keyword" : "entity",
+               (int)reason.name.len, (const char *)reason.name.ptr, reason.count, (int)reason.level);
+        CHECK(reason.source == SOVEREIGN_REASON_KEYWORD && reason.count == 1);
+    }
+    OK(sovereign_classification_free(classification));
 
     OK(sovereign_redaction_free(redaction));
     OK(sovereign_engine_free(engine));

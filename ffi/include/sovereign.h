@@ -42,6 +42,17 @@ typedef enum SovereignLevel {
   SOVEREIGN_RESTRICTED = 3,
 } SovereignLevel;
 
+// What a reason is about.
+typedef enum SovereignReasonSource {
+  // An entity type was found (`name` is its id).
+  SOVEREIGN_REASON_ENTITY = 0,
+  // A keyword rule matched (`name` is its phrase).
+  SOVEREIGN_REASON_KEYWORD = 1,
+} SovereignReasonSource;
+
+// A text's level and the reasons for it, highest level first.
+typedef struct SovereignClassification SovereignClassification;
+
 // An engine: a compiled policy. Thread-safe: one handle may be used from many threads at once.
 typedef struct SovereignEngine SovereignEngine;
 
@@ -71,6 +82,18 @@ typedef struct SovereignStr {
   // Number of bytes.
   size_t len;
 } SovereignStr;
+
+// One reason. `name` is valid until the classification is freed.
+typedef struct SovereignReason {
+  // Entity or keyword.
+  enum SovereignReasonSource source;
+  // Entity type id or keyword phrase (UTF-8).
+  struct SovereignStr name;
+  // How many times it occurs.
+  size_t count;
+  // The level it gives.
+  enum SovereignLevel level;
+} SovereignReason;
 
 // One finding. String fields point to static data (valid for the life of the process).
 typedef struct SovereignFinding {
@@ -125,6 +148,22 @@ extern "C" {
 // Frees a buffer the library returned and resets it to empty; NULL or an empty buffer is a no-op.
 enum SovereignStatus sovereign_buffer_free(struct SovereignBuffer *buffer);
 
+// The level of a classification.
+enum SovereignStatus sovereign_classification_level(const struct SovereignClassification *classification,
+                                                    enum SovereignLevel *level);
+
+// Number of reasons.
+enum SovereignStatus sovereign_classification_reasons_len(const struct SovereignClassification *classification,
+                                                          size_t *len);
+
+// Copies reason `index` into `out`.
+enum SovereignStatus sovereign_classification_reason(const struct SovereignClassification *classification,
+                                                     size_t index,
+                                                     struct SovereignReason *out);
+
+// Frees a classification. NULL is a no-op.
+enum SovereignStatus sovereign_classification_free(struct SovereignClassification *classification);
+
 // Creates an engine with the built-in default policy.
 enum SovereignStatus sovereign_engine_new(struct SovereignEngine **out);
 
@@ -147,13 +186,11 @@ enum SovereignStatus sovereign_scan(const struct SovereignEngine *engine,
                                     size_t text_len,
                                     struct SovereignFindings **out);
 
-// Classifies `text`: writes its level and, when `reasons` is not NULL, the reasons as UTF-8 text,
-// one per line (free it with `sovereign_buffer_free`).
+// Classifies `text`. Free the result with `sovereign_classification_free`.
 enum SovereignStatus sovereign_classify(const struct SovereignEngine *engine,
                                         const uint8_t *text,
                                         size_t text_len,
-                                        enum SovereignLevel *level,
-                                        struct SovereignBuffer *reasons);
+                                        struct SovereignClassification **out);
 
 // The message of the last failed call on this thread (empty after a successful call). The
 // pointer is NUL-terminated and valid until the next call into the library on this thread.
@@ -192,6 +229,11 @@ enum SovereignStatus sovereign_redaction_text(const struct SovereignRedaction *r
 // The level of the original text.
 enum SovereignStatus sovereign_redaction_level(const struct SovereignRedaction *redaction,
                                                enum SovereignLevel *level);
+
+// The classification of the original text (a new handle: free with
+// `sovereign_classification_free`).
+enum SovereignStatus sovereign_redaction_classification(const struct SovereignRedaction *redaction,
+                                                        struct SovereignClassification **out);
 
 // The findings of the original text (a new list: free with `sovereign_findings_free`).
 enum SovereignStatus sovereign_redaction_findings(const struct SovereignRedaction *redaction,

@@ -1,6 +1,6 @@
 //! Engines: built from the default policy, a policy file or policy text; shared across threads.
 
-use crate::buffer::SovereignBuffer;
+use crate::classification::{SovereignClassification, CLASSIFICATIONS};
 use crate::error::{guard, null, Failure, SovereignStatus};
 use crate::findings::{SovereignFindings, FINDINGS};
 use crate::handles::{bytes, utf8, write_out, Registry};
@@ -176,32 +176,21 @@ pub unsafe extern "C" fn sovereign_scan(
     })
 }
 
-/// Classifies `text`: writes its level and, when `reasons` is not NULL, the reasons as UTF-8 text,
-/// one per line (free it with `sovereign_buffer_free`).
+/// Classifies `text`. Free the result with `sovereign_classification_free`.
 #[no_mangle]
 pub unsafe extern "C" fn sovereign_classify(
     engine: *const SovereignEngine,
     text: *const u8,
     text_len: usize,
-    level: *mut SovereignLevel,
-    reasons: *mut SovereignBuffer,
+    out: *mut *mut SovereignClassification,
 ) -> SovereignStatus {
     guard(|| {
         let engine = ENGINES.get(engine)?;
         let text = bytes(text, text_len, "text")?;
-        if level.is_null() {
-            return Err(null("level"));
+        if out.is_null() {
+            return Err(null("out"));
         }
-        let classification = engine.0.classify(text);
-        level.write(classification.level.into());
-        if !reasons.is_null() {
-            let lines: Vec<String> = classification
-                .reasons
-                .iter()
-                .map(|r| r.to_string())
-                .collect();
-            reasons.write(SovereignBuffer::from_vec(lines.join("\n").into_bytes()));
-        }
-        Ok(())
+        let classification = SovereignClassification(engine.0.classify(text));
+        write_out(out, CLASSIFICATIONS.insert(classification), "out")
     })
 }

@@ -104,3 +104,31 @@ pub extern "C" fn sovereign_version() -> *const c_char {
 pub extern "C" fn sovereign_abi_version() -> u32 {
     crate::SOVEREIGN_ABI_VERSION
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::CStr;
+
+    fn last_error() -> String {
+        unsafe { CStr::from_ptr(sovereign_last_error()) }
+            .to_string_lossy()
+            .into_owned()
+    }
+
+    #[test]
+    fn panics_become_internal_errors() {
+        let status = guard(|| panic!("boom"));
+        assert_eq!(status, SOVEREIGN_INTERNAL_ERROR);
+        assert!(last_error().contains("boom"), "{}", last_error());
+        assert_eq!(guard(|| Ok(())), SOVEREIGN_OK);
+        assert_eq!(last_error(), "");
+    }
+
+    #[test]
+    fn messages_with_nul_bytes_survive() {
+        let status = guard(|| Err(Failure(SOVEREIGN_INVALID_ARGUMENT, "a\0b".into())));
+        assert_eq!(status, SOVEREIGN_INVALID_ARGUMENT);
+        assert_eq!(last_error(), "ab");
+    }
+}

@@ -17,6 +17,7 @@
 #![allow(clippy::missing_safety_doc, non_camel_case_types)]
 
 mod buffer;
+mod classification;
 mod engine;
 mod error;
 mod findings;
@@ -24,6 +25,7 @@ mod handles;
 mod redaction;
 
 pub use buffer::*;
+pub use classification::*;
 pub use engine::*;
 pub use error::*;
 pub use findings::*;

@@ -1,6 +1,7 @@
 //! Redactions and streaming restorers.
 
 use crate::buffer::SovereignBuffer;
+use crate::classification::{SovereignClassification, CLASSIFICATIONS};
 use crate::engine::{request, SovereignEngine, SovereignLevel, SovereignRequest, ENGINES};
 use crate::error::{guard, null, SovereignStatus};
 use crate::findings::{SovereignFindings, FINDINGS};
@@ -63,6 +64,26 @@ pub unsafe extern "C" fn sovereign_redaction_level(
     level: *mut SovereignLevel,
 ) -> SovereignStatus {
     guard(|| write_out(level, REDACTIONS.get(redaction)?.0.level().into(), "level"))
+}
+
+/// The classification of the original text (a new handle: free with
+/// `sovereign_classification_free`).
+#[no_mangle]
+pub unsafe extern "C" fn sovereign_redaction_classification(
+    redaction: *const SovereignRedaction,
+    out: *mut *mut SovereignClassification,
+) -> SovereignStatus {
+    guard(|| {
+        let classification = REDACTIONS.get(redaction)?.0.classification().clone();
+        if out.is_null() {
+            return Err(null("out"));
+        }
+        write_out(
+            out,
+            CLASSIFICATIONS.insert(SovereignClassification(classification)),
+            "out",
+        )
+    })
 }
 
 /// The findings of the original text (a new list: free with `sovereign_findings_free`).
