@@ -12,13 +12,26 @@ namespace Sovereign {
     /** The version of the extension and of the core library it embeds. */
     function version(): string {}
 
-    /** How sensitive a text or value is, from least to most. */
-    enum Level: string
+    /**
+     * Level names, least to most sensitive (a class of constants: ext-php-rs cannot name an enum
+     * case `Public`).
+     */
+    final class Level
     {
-        case Public = 'public';
-        case Internal = 'internal';
-        case Confidential = 'confidential';
-        case Restricted = 'restricted';
+        public const PUBLIC = 'public';
+        public const INTERNAL = 'internal';
+        public const CONFIDENTIAL = 'confidential';
+        public const RESTRICTED = 'restricted';
+
+        /** Not constructible: use the constants. */
+        public function __construct() {}
+
+        /**
+         * Compares two level names by sensitivity: negative, zero or positive like `<=>`.
+         *
+         * @throws InputException for an unknown name
+         */
+        public static function compare(string $a, string $b): int {}
     }
 
     /** Base of every exception the extension throws. */
@@ -42,39 +55,45 @@ namespace Sovereign {
      */
     final class Finding
     {
-        /** Entity type id, e.g. `EMAIL`, `CREDIT_CARD`. */
-        public string $type;
-        /** Category of the type, e.g. `pii`, `financial`. */
-        public string $category;
-        /** Level of the type under the engine's policy. */
-        public Level $level;
-        /** Byte offset where the value starts. */
-        public int $start;
-        /** Byte offset just past the value. */
-        public int $end;
-        /** Character offset where the value starts. */
-        public int $charStart;
-        /** Character offset just past the value. */
-        public int $charEnd;
-        /** Confidence, 0 to 1. */
-        public float $score;
-        /** The rule that found it. */
-        public string $rule;
-        /** True when a checksum (Luhn, mod-97, ...) confirmed it. */
-        public bool $validated;
+        /** Not constructible: instances come from the engine. */
+        public function __construct() {}
+
+        /** @var string Entity type id, e.g. `EMAIL`, `CREDIT_CARD`. */
+        public $type;
+        /** @var string Category of the type, e.g. `pii`, `payment`. */
+        public $category;
+        /** @var string Level of the type under the engine's policy (a `Level` constant). */
+        public $level;
+        /** @var int Byte offset where the value starts. */
+        public $start;
+        /** @var int Byte offset just past the value. */
+        public $end;
+        /** @var int Character offset where the value starts. */
+        public $charStart;
+        /** @var int Character offset just past the value. */
+        public $charEnd;
+        /** @var float Confidence, 0 to 1. */
+        public $score;
+        /** @var string The rule that found it. */
+        public $rule;
+        /** @var bool True when a checksum (Luhn, mod-97, ...) confirmed it. */
+        public $validated;
     }
 
     /** Why a text got its level: an entity type found `count` times, or a keyword phrase. */
     final class Reason
     {
-        /** `entity` or `keyword`. */
-        public string $source;
-        /** The entity type id or the keyword phrase. */
-        public string $name;
-        /** How often it occurs in the text. */
-        public int $count;
-        /** The level it implies. */
-        public Level $level;
+        /** Not constructible: instances come from the engine. */
+        public function __construct() {}
+
+        /** @var string `entity` or `keyword`. */
+        public $source;
+        /** @var string The entity type id or the keyword phrase. */
+        public $name;
+        /** @var int How often it occurs in the text. */
+        public $count;
+        /** @var string The level it implies. */
+        public $level;
 
         /** E.g. `2 × EMAIL → confidential`. */
         public function __toString(): string {}
@@ -83,8 +102,11 @@ namespace Sovereign {
     /** A text's level and the reasons for it, most severe first. */
     final class Classification
     {
-        /** The text's level: the highest of its reasons, `Level::Public` without any. */
-        public function level(): Level {}
+        /** Not constructible: instances come from the engine. */
+        public function __construct() {}
+
+        /** The text's level: the highest of its reasons, `Level::PUBLIC` without any. */
+        public function level(): string {}
 
         /** @return list<Reason> */
         public function reasons(): array {}
@@ -142,6 +164,9 @@ namespace Sovereign {
      */
     final class Redaction
     {
+        /** Not constructible: instances come from the engine. */
+        public function __construct() {}
+
         /** The redacted text (bytes outside findings are unchanged). */
         public function text(): string {}
 
@@ -149,7 +174,7 @@ namespace Sovereign {
         public function findings(): array {}
 
         /** Level of the original text. */
-        public function level(): Level {}
+        public function level(): string {}
 
         /** Classification of the original text. */
         public function classification(): Classification {}
@@ -167,6 +192,9 @@ namespace Sovereign {
      */
     final class StreamRestorer
     {
+        /** Not constructible: instances come from the engine. */
+        public function __construct() {}
+
         /** Restores what can be restored of `$chunk` so far. */
         public function push(string $chunk): string {}
 

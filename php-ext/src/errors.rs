@@ -3,11 +3,14 @@
 //! Every PHP entry point runs its body through [`guard`], so a panic (a bug) surfaces as a
 //! catchable `Sovereign\InternalException` instead of ext-php-rs's generic `\Error`.
 
+use ext_php_rs::args::ArgInfoTables;
+use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::exception::{PhpException, PhpResult};
-use ext_php_rs::prelude::*;
 use ext_php_rs::zend::ClassEntry;
 use std::cell::RefCell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::ptr;
+use std::sync::atomic::{AtomicPtr, Ordering};
 
 extern "C" {
     /// SPL's `RuntimeException`, exported by the PHP binary (SPL is always compiled in).
@@ -19,40 +22,84 @@ fn runtime_exception() -> &'static ClassEntry {
     unsafe { &*spl_ce_RuntimeException }
 }
 
-/// Base of every exception the extension throws.
-#[php_class]
-#[php(name = "Sovereign\\Exception")]
-#[php(extends(ce = runtime_exception, stub = "\\RuntimeException"))]
-#[derive(Default)]
-pub struct Exception;
+/// The exception classes, registered with `ClassBuilder` rather than `#[php_class]`: they are
+/// plain PHP classes (no Rust object behind them), so PHP code can construct, extend and
+/// rethrow them like any exception. `#[php_class]` would give them a `__construct` that refuses
+/// to run.
+#[derive(Clone, Copy)]
+pub enum Class {
+    /// `Sovereign\Exception`: base of every exception the extension throws.
+    Exception,
+    /// `Sovereign\PolicyException`: a policy file or text is malformed (file, line, column).
+    Policy,
+    /// `Sovereign\InputException`: an argument is invalid (any bytes are a valid text).
+    Input,
+    /// `Sovereign\ModelException`: a local model could not be loaded or run.
+    Model,
+    /// `Sovereign\InternalException`: a bug (a Rust panic caught at the boundary).
+    Internal,
+}
 
-/// A policy file or text is malformed; the message names file, line and column.
-#[php_class]
-#[php(name = "Sovereign\\PolicyException")]
-#[php(extends(Exception))]
-#[derive(Default)]
-pub struct PolicyException;
+/// Class entries, filled once by [`register`] at module startup.
+static ENTRIES: [AtomicPtr<ClassEntry>; 5] = [const { AtomicPtr::new(ptr::null_mut()) }; 5];
 
-/// An argument is invalid (not a scanned text: any bytes are valid there).
-#[php_class]
-#[php(name = "Sovereign\\InputException")]
-#[php(extends(Exception))]
-#[derive(Default)]
-pub struct InputException;
+macro_rules! remember {
+    ($class:expr) => {{
+        fn remember(ce: &'static mut ClassEntry, _: ArgInfoTables) {
+            ENTRIES[$class as usize].store(ce, Ordering::Release);
+        }
+        remember
+    }};
+}
 
-/// A local model could not be loaded or run.
-#[php_class]
-#[php(name = "Sovereign\\ModelException")]
-#[php(extends(Exception))]
-#[derive(Default)]
-pub struct ModelException;
+impl Class {
+    fn name(self) -> &'static str {
+        match self {
+            Class::Exception => "Sovereign\\Exception",
+            Class::Policy => "Sovereign\\PolicyException",
+            Class::Input => "Sovereign\\InputException",
+            Class::Model => "Sovereign\\ModelException",
+            Class::Internal => "Sovereign\\InternalException",
+        }
+    }
 
-/// A bug in Sovereign (a Rust panic caught at the boundary).
-#[php_class]
-#[php(name = "Sovereign\\InternalException")]
-#[php(extends(Exception))]
-#[derive(Default)]
-pub struct InternalException;
+    fn entry(self) -> &'static ClassEntry {
+        let ce = ENTRIES[self as usize].load(Ordering::Acquire);
+        // SAFETY: non-null entries were stored by PHP's registration and live as long as the
+        // process. Null cannot happen once the module started (startup fails otherwise).
+        unsafe { ce.as_ref() }.unwrap_or_else(runtime_exception)
+    }
+}
+
+fn base() -> &'static ClassEntry {
+    Class::Exception.entry()
+}
+
+/// Registers the exception classes (module startup, before anything can throw them).
+pub fn register() -> ext_php_rs::error::Result<()> {
+    ClassBuilder::new(Class::Exception.name())
+        .extends((runtime_exception, "\\RuntimeException"))
+        .registration(remember!(Class::Exception))
+        .register()?;
+    let children: [(Class, fn(&'static mut ClassEntry, ArgInfoTables)); 4] = [
+        (Class::Policy, remember!(Class::Policy)),
+        (Class::Input, remember!(Class::Input)),
+        (Class::Model, remember!(Class::Model)),
+        (Class::Internal, remember!(Class::Internal)),
+    ];
+    for (class, remember) in children {
+        ClassBuilder::new(class.name())
+            .extends((base, "Sovereign\\Exception"))
+            .registration(remember)
+            .register()?;
+    }
+    Ok(())
+}
+
+/// An exception of `class`.
+fn exception(class: Class, message: String) -> PhpException {
+    PhpException::new(message, 0, class.entry())
+}
 
 /// Maps a core error to its exception class.
 pub fn to_exception(error: sovereign::Error) -> PhpException {
@@ -60,17 +107,17 @@ pub fn to_exception(error: sovereign::Error) -> PhpException {
     let message = error.to_string();
     match error {
         Error::Policy { .. } | Error::Io { .. } | Error::Config(_) => {
-            PhpException::from_class::<PolicyException>(message)
+            exception(Class::Policy, message)
         }
-        Error::Input(_) => PhpException::from_class::<InputException>(message),
-        Error::Model(_) => PhpException::from_class::<ModelException>(message),
-        _ => PhpException::from_class::<InternalException>(message),
+        Error::Input(_) => exception(Class::Input, message),
+        Error::Model(_) => exception(Class::Model, message),
+        _ => exception(Class::Internal, message),
     }
 }
 
 /// An `InputException` for a bad argument.
 pub fn input(message: impl Into<String>) -> PhpException {
-    PhpException::from_class::<InputException>(message.into())
+    exception(Class::Input, message.into())
 }
 
 thread_local! {
@@ -100,9 +147,10 @@ pub fn guard<T>(body: impl FnOnce() -> PhpResult<T>) -> PhpResult<T> {
                     .or_else(|| payload.downcast_ref::<String>().cloned())
                     .unwrap_or_else(|| "non-string panic payload".into())
             });
-            Err(PhpException::from_class::<InternalException>(format!(
-                "internal error (a bug in Sovereign, please report it): {detail}"
-            )))
+            Err(exception(
+                Class::Internal,
+                format!("internal error (a bug in Sovereign, please report it): {detail}"),
+            ))
         }
     }
 }

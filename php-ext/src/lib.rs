@@ -53,7 +53,10 @@ extern "C" fn info(module: *mut ModuleEntry) {
 fn startup(_type: i32, module_number: i32) -> i32 {
     ini::register(module_number);
     errors::install_panic_hook();
-    0
+    match errors::register() {
+        Ok(()) => 0,
+        Err(_) => -1, // FAILURE: PHP reports that the module could not start
+    }
 }
 
 #[php_module]
@@ -62,11 +65,6 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = module
         .name("sovereign")
         .class::<types::Level>()
-        .class::<errors::Exception>()
-        .class::<errors::PolicyException>()
-        .class::<errors::InputException>()
-        .class::<errors::ModelException>()
-        .class::<errors::InternalException>()
         .class::<types::Finding>()
         .class::<types::Reason>()
         .class::<types::Classification>()

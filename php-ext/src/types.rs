@@ -46,7 +46,7 @@ pub struct Finding {
     /// Entity type id, e.g. `EMAIL`, `CREDIT_CARD`.
     #[php(prop, name = "type")]
     pub kind: String,
-    /// Category of the type, e.g. `contact`, `financial`.
+    /// Category of the type, e.g. `pii`, `payment`.
     #[php(prop)]
     pub category: String,
     /// Level of the type under the engine's policy.

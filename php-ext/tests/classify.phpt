@@ -8,13 +8,14 @@ use Sovereign\{Classification, Engine, Level, Reason};
 
 $engine = new Engine();
 $c = $engine->classify("Hello, where is my parcel?");
-var_dump($c instanceof Classification, $c->level() === Level::Public, $c->reasons());
+var_dump($c instanceof Classification, $c->level() === Level::PUBLIC, $c->reasons());
 
 $c = $engine->classify("Internal use only: write to ops@example.com and ceo@example.com");
 var_dump($c->level());
+var_dump(Level::compare($c->level(), Level::INTERNAL) > 0, Level::compare(Level::RESTRICTED, $c->level()) > 0);
 foreach ($c->reasons() as $r) {
     var_dump($r instanceof Reason);
-    echo $r->source, ' ', $r->name, ' ', $r->count, ' ', $r->level->value, ' | ', $r, "\n";
+    echo $r->source, ' ', $r->name, ' ', $r->count, ' ', $r->level, ' | ', $r, "\n";
 }
 ?>
 --EXPECT--
@@ -22,7 +23,9 @@ bool(true)
 bool(true)
 array(0) {
 }
-enum(Sovereign\Level::Confidential)
+string(12) "confidential"
+bool(true)
+bool(true)
 bool(true)
 entity EMAIL 2 confidential | 2 × EMAIL → confidential
 bool(true)
