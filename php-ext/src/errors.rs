@@ -27,7 +27,7 @@ fn runtime_exception() -> &'static ClassEntry {
 /// rethrow them like any exception. `#[php_class]` would give them a `__construct` that refuses
 /// to run.
 #[derive(Clone, Copy)]
-pub enum Class {
+enum Class {
     /// `Sovereign\Exception`: base of every exception the extension throws.
     Exception,
     /// `Sovereign\PolicyException`: a policy file or text is malformed (file, line, column).
@@ -42,6 +42,9 @@ pub enum Class {
 
 /// Class entries, filled once by [`register`] at module startup.
 static ENTRIES: [AtomicPtr<ClassEntry>; 5] = [const { AtomicPtr::new(ptr::null_mut()) }; 5];
+
+/// Stores a registered class entry (`ClassBuilder` hands it to a plain `fn`, so one per class).
+type Remember = fn(&'static mut ClassEntry, ArgInfoTables);
 
 macro_rules! remember {
     ($class:expr) => {{
@@ -81,7 +84,7 @@ pub fn register() -> ext_php_rs::error::Result<()> {
         .extends((runtime_exception, "\\RuntimeException"))
         .registration(remember!(Class::Exception))
         .register()?;
-    let children: [(Class, fn(&'static mut ClassEntry, ArgInfoTables)); 4] = [
+    let children: [(Class, Remember); 4] = [
         (Class::Policy, remember!(Class::Policy)),
         (Class::Input, remember!(Class::Input)),
         (Class::Model, remember!(Class::Model)),
