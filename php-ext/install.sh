@@ -2,21 +2,36 @@
 # Builds the extension in release mode and installs it for PHP's CLI and FPM:
 #   sovereign.so -> $(php-config --extension-dir)
 #   /etc/php/<ver>/mods-available/sovereign.ini, enabled with phpenmod.
-# Usage: php-ext/install.sh [--no-build] [--policy /path/policy.toml]
+# Usage: php-ext/install.sh [--no-build] [--policy /path/policy.toml] | --uninstall
 # Portable build: no -C target-cpu=native (the binary must run on any x86-64 of the fleet).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 build=1
 policy=""
+uninstall=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --no-build) build=0 ;;
         --policy) policy="$2"; shift ;;
+        --uninstall) uninstall=1 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift
 done
+
+ext_dir="$(php-config --extension-dir)"
+php_ver="$(php -r 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION;')"
+ini_dir="/etc/php/$php_ver/mods-available"
+
+if [[ $uninstall -eq 1 ]]; then
+    if command -v phpdismod >/dev/null; then
+        phpdismod -v "$php_ver" -s ALL sovereign || true
+    fi
+    rm -f "$ini_dir/sovereign.ini" "$ext_dir/sovereign.so"
+    echo "removed sovereign from PHP $php_ver"
+    exit 0
+fi
 
 if [[ $build -eq 1 ]]; then
     # RUSTFLAGS is reset so that a target-cpu=native from the environment cannot leak in.
@@ -27,12 +42,9 @@ target_dir="$(cd "$root" && cargo metadata --format-version 1 --no-deps 2>/dev/n
 so="$target_dir/release/libsovereign.so"
 [[ -f "$so" ]] || { echo "missing $so: build first" >&2; exit 1; }
 
-ext_dir="$(php-config --extension-dir)"
-php_ver="$(php -r 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION;')"
 install -m 0644 "$so" "$ext_dir/sovereign.so"
 echo "installed $ext_dir/sovereign.so"
 
-ini_dir="/etc/php/$php_ver/mods-available"
 mkdir -p "$ini_dir"
 cat > "$ini_dir/sovereign.ini" <<INI
 ; Sovereign: in-process redaction of sensitive data before it reaches an AI model.
