@@ -52,6 +52,7 @@ namespace Sovereign {
     /**
      * One sensitive value found in a text. Offsets are into the original text: `start`/`end` in
      * bytes (for `substr`), `charStart`/`charEnd` in UTF-8 characters (for `mb_substr`).
+     * Properties are read-only: writing one throws.
      */
     final class Finding
     {
@@ -80,7 +81,10 @@ namespace Sovereign {
         public $validated;
     }
 
-    /** Why a text got its level: an entity type found `count` times, or a keyword phrase. */
+    /**
+     * Why a text got its level: an entity type found `count` times, or a keyword phrase.
+     * Properties are read-only: writing one throws.
+     */
     final class Reason
     {
         /** Not constructible: instances come from the engine. */
@@ -92,7 +96,7 @@ namespace Sovereign {
         public $name;
         /** @var int How often it occurs in the text. */
         public $count;
-        /** @var string The level it implies. */
+        /** @var string The level it implies (a `Level` constant). */
         public $level;
 
         /** E.g. `2 × EMAIL → confidential`. */

@@ -39,59 +39,72 @@ fn level_name(level: sovereign::Level) -> String {
 
 /// One sensitive value found in a text. Offsets are into the original text: `start`/`end` in
 /// bytes (for `substr`), `charStart`/`charEnd` in UTF-8 characters (for `mb_substr`).
+/// Properties are read-only (getters over the core finding, nothing copied until read).
 #[php_class]
 #[php(name = "Sovereign\\Finding")]
 #[php(flags = ClassFlags::Final)]
-pub struct Finding {
-    /// Entity type id, e.g. `EMAIL`, `CREDIT_CARD`.
-    #[php(prop, name = "type")]
-    pub kind: String,
-    /// Category of the type, e.g. `pii`, `payment`.
-    #[php(prop)]
-    pub category: String,
-    /// Level of the type under the engine's policy.
-    #[php(prop)]
-    pub level: String,
-    /// Byte offset where the value starts.
-    #[php(prop)]
-    pub start: i64,
-    /// Byte offset just past the value.
-    #[php(prop)]
-    pub end: i64,
-    /// Character offset where the value starts.
-    #[php(prop)]
-    pub char_start: i64,
-    /// Character offset just past the value.
-    #[php(prop)]
-    pub char_end: i64,
-    /// Confidence, 0 to 1.
-    #[php(prop)]
-    pub score: f64,
-    /// The rule that found it.
-    #[php(prop)]
-    pub rule: String,
-    /// True when a checksum (Luhn, mod-97, ...) confirmed it.
-    #[php(prop)]
-    pub validated: bool,
-}
+pub struct Finding(sovereign::Finding);
 
 #[php_impl]
-impl Finding {}
+impl Finding {
+    /// Entity type id, e.g. `EMAIL`, `CREDIT_CARD`.
+    #[php(getter, name = "type")]
+    pub fn get_type(&self) -> &'static str {
+        self.0.kind.id()
+    }
 
-impl From<&sovereign::Finding> for Finding {
-    fn from(f: &sovereign::Finding) -> Self {
-        Finding {
-            kind: f.kind.id().to_string(),
-            category: f.category().as_str().to_string(),
-            level: level_name(f.level),
-            start: f.start as i64,
-            end: f.end as i64,
-            char_start: f.char_start as i64,
-            char_end: f.char_end as i64,
-            score: score(f.score),
-            rule: f.rule.to_string(),
-            validated: f.validated,
-        }
+    /// Category of the type, e.g. `pii`, `payment`.
+    #[php(getter)]
+    pub fn get_category(&self) -> &'static str {
+        self.0.category().as_str()
+    }
+
+    /// Level of the type under the engine's policy (a `Level` constant).
+    #[php(getter)]
+    pub fn get_level(&self) -> &'static str {
+        self.0.level.as_str()
+    }
+
+    /// Byte offset where the value starts.
+    #[php(getter)]
+    pub fn get_start(&self) -> i64 {
+        self.0.start as i64
+    }
+
+    /// Byte offset just past the value.
+    #[php(getter)]
+    pub fn get_end(&self) -> i64 {
+        self.0.end as i64
+    }
+
+    /// Character offset where the value starts.
+    #[php(getter)]
+    pub fn get_char_start(&self) -> i64 {
+        self.0.char_start as i64
+    }
+
+    /// Character offset just past the value.
+    #[php(getter)]
+    pub fn get_char_end(&self) -> i64 {
+        self.0.char_end as i64
+    }
+
+    /// Confidence, 0 to 1.
+    #[php(getter)]
+    pub fn get_score(&self) -> f64 {
+        score(self.0.score)
+    }
+
+    /// The rule that found it.
+    #[php(getter)]
+    pub fn get_rule(&self) -> &'static str {
+        self.0.rule
+    }
+
+    /// True when a checksum (Luhn, mod-97, ...) confirmed it.
+    #[php(getter)]
+    pub fn get_validated(&self) -> bool {
+        self.0.validated
     }
 }
 
@@ -103,62 +116,55 @@ fn score(score: f32) -> f64 {
 
 /// Converts core findings for PHP.
 pub fn findings(list: &[sovereign::Finding]) -> Vec<Finding> {
-    list.iter().map(Finding::from).collect()
+    list.iter().copied().map(Finding).collect()
 }
 
 /// Why a text got its level: an entity type found `count` times, or a keyword phrase.
+/// Properties are read-only.
 #[php_class]
 #[php(name = "Sovereign\\Reason")]
 #[php(flags = ClassFlags::Final)]
-pub struct Reason {
-    /// `entity` or `keyword`.
-    #[php(prop)]
-    pub source: String,
-    /// The entity type id or the keyword phrase.
-    #[php(prop)]
-    pub name: String,
-    /// How often it occurs in the text.
-    #[php(prop)]
-    pub count: i64,
-    /// The level it implies.
-    #[php(prop)]
-    pub level: String,
-}
+pub struct Reason(sovereign::Reason);
 
 #[php_impl]
 impl Reason {
-    /// E.g. `2 × EMAIL → confidential`.
-    pub fn __to_string(&self) -> String {
-        match self.source.as_str() {
-            "keyword" => format!(
-                "keyword \"{}\" × {} → {}",
-                self.name, self.count, self.level
-            ),
-            _ => format!("{} × {} → {}", self.count, self.name, self.level),
+    /// `entity` or `keyword`.
+    #[php(getter)]
+    pub fn get_source(&self) -> &'static str {
+        match self.0 {
+            sovereign::Reason::Entity { .. } => "entity",
+            sovereign::Reason::Keyword { .. } => "keyword",
         }
     }
-}
 
-impl From<&sovereign::Reason> for Reason {
-    fn from(reason: &sovereign::Reason) -> Self {
-        match reason {
-            sovereign::Reason::Entity { kind, count, level } => Reason {
-                source: "entity".into(),
-                name: kind.id().into(),
-                count: *count as i64,
-                level: level_name(*level),
-            },
-            sovereign::Reason::Keyword {
-                phrase,
-                count,
-                level,
-            } => Reason {
-                source: "keyword".into(),
-                name: phrase.clone(),
-                count: *count as i64,
-                level: level_name(*level),
-            },
+    /// The entity type id or the keyword phrase.
+    #[php(getter)]
+    pub fn get_name(&self) -> String {
+        match &self.0 {
+            sovereign::Reason::Entity { kind, .. } => kind.id().to_string(),
+            sovereign::Reason::Keyword { phrase, .. } => phrase.clone(),
         }
+    }
+
+    /// How often it occurs in the text.
+    #[php(getter)]
+    pub fn get_count(&self) -> i64 {
+        match self.0 {
+            sovereign::Reason::Entity { count, .. } | sovereign::Reason::Keyword { count, .. } => {
+                count as i64
+            }
+        }
+    }
+
+    /// The level it implies (a `Level` constant).
+    #[php(getter)]
+    pub fn get_level(&self) -> &'static str {
+        self.0.level().as_str()
+    }
+
+    /// E.g. `2 × EMAIL → confidential`.
+    pub fn __to_string(&self) -> String {
+        self.0.to_string()
     }
 }
 
@@ -180,7 +186,7 @@ impl Classification {
 
     /// @return list<Reason>
     pub fn reasons(&self) -> Vec<Reason> {
-        self.reasons.iter().map(Reason::from).collect()
+        self.reasons.iter().cloned().map(Reason).collect()
     }
 }
 

@@ -20,6 +20,11 @@ foreach ($findings as $f) {
     var_dump(substr($text, $f->start, $f->end - $f->start) === implode('', array_slice($chars, $f->charStart, $f->charEnd - $f->charStart)));
 }
 var_dump($findings[0]->level === Level::CONFIDENTIAL);
+try {
+    $findings[0]->start = 0;
+} catch (Throwable $e) {
+    echo "read-only: ", $findings[0]->start, "\n";
+}
 var_dump((new Engine())->scan("no sensitive data, order 100023, price 19.99"));
 ?>
 --EXPECT--
@@ -31,5 +36,6 @@ bool(true)
 EMAIL pii confidential 37-48 chars 35-46 rule=email.rfc5322 validated=true score_ok=true
 bool(true)
 bool(true)
+read-only: 12
 array(0) {
 }
