@@ -16,7 +16,7 @@ so="$(mktemp -d /tmp/sovereign-test.XXXXXX)/sovereign.so"
 cp "$target_dir/release/libsovereign.so" "$so"
 
 status=0
-"$here/tests/run.sh" "$so" || status=1
+"$here/phpt.sh" "$so" || status=1
 if [[ $e2e -eq 1 ]]; then
     "$here/tests/e2e/run.sh" "$so" || status=1
 fi
