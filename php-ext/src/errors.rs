@@ -1,7 +1,8 @@
 //! The exception classes and the one place where core errors and Rust panics become them.
 //!
-//! Every PHP entry point runs its body through [`guard`], so a panic (a bug) surfaces as a
-//! catchable `Sovereign\InternalException` instead of ext-php-rs's generic `\Error`.
+//! Every PHP entry point that does more than read a field runs its body through [`guard`], so a
+//! panic (a bug) surfaces as a catchable `Sovereign\InternalException` instead of ext-php-rs's
+//! generic `\Error`. (Field getters cannot panic; ext-php-rs would still catch one.)
 
 use ext_php_rs::args::ArgInfoTables;
 use ext_php_rs::builders::ClassBuilder;

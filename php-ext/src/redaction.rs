@@ -26,25 +26,25 @@ impl Redaction {
 #[php_impl]
 impl Redaction {
     /// The redacted text (bytes outside findings are unchanged).
-    pub fn text(&self) -> Binary<u8> {
-        Binary::from(self.inner.text().to_vec())
+    pub fn text(&self) -> PhpResult<Binary<u8>> {
+        guard(|| Ok(Binary::from(self.inner.text().to_vec())))
     }
 
     /// Findings in the original text, sorted by position.
     ///
     /// @return list<Finding>
-    pub fn findings(&self) -> Vec<Finding> {
-        findings(self.inner.findings())
+    pub fn findings(&self) -> PhpResult<Vec<Finding>> {
+        guard(|| Ok(findings(self.inner.findings())))
     }
 
     /// Level of the original text.
-    pub fn level(&self) -> String {
-        self.inner.level().as_str().to_string()
+    pub fn level(&self) -> &'static str {
+        self.inner.level().as_str()
     }
 
     /// Classification of the original text.
-    pub fn classification(&self) -> Classification {
-        Classification::from(self.inner.classification())
+    pub fn classification(&self) -> PhpResult<Classification> {
+        guard(|| Ok(Classification::from(self.inner.classification())))
     }
 
     /// Puts the original values back into `$output` (typically the model's answer).
@@ -53,10 +53,12 @@ impl Redaction {
     }
 
     /// A restorer for output that arrives in chunks (streamed model answers).
-    pub fn restorer(&self) -> StreamRestorer {
-        StreamRestorer {
-            inner: self.inner.restorer(),
-        }
+    pub fn restorer(&self) -> PhpResult<StreamRestorer> {
+        guard(|| {
+            Ok(StreamRestorer {
+                inner: self.inner.restorer(),
+            })
+        })
     }
 }
 

@@ -185,8 +185,8 @@ impl Classification {
     }
 
     /// @return list<Reason>
-    pub fn reasons(&self) -> Vec<Reason> {
-        self.reasons.iter().cloned().map(Reason).collect()
+    pub fn reasons(&self) -> PhpResult<Vec<Reason>> {
+        guard(|| Ok(self.reasons.iter().cloned().map(Reason).collect()))
     }
 }
 
