@@ -12,26 +12,13 @@ namespace Sovereign {
     /** The version of the extension and of the core library it embeds. */
     function version(): string {}
 
-    /**
-     * Level names, least to most sensitive (a class of constants: ext-php-rs cannot name an enum
-     * case `Public`).
-     */
-    final class Level
+    /** How sensitive a text or value is, from least to most. */
+    enum Level: string
     {
-        public const PUBLIC = 'public';
-        public const INTERNAL = 'internal';
-        public const CONFIDENTIAL = 'confidential';
-        public const RESTRICTED = 'restricted';
-
-        /** Not constructible: use the constants. */
-        public function __construct() {}
-
-        /**
-         * Compares two level names by sensitivity: negative, zero or positive like `<=>`.
-         *
-         * @throws InputException for an unknown name
-         */
-        public static function compare(string $a, string $b): int {}
+        case Public = 'public';
+        case Internal = 'internal';
+        case Confidential = 'confidential';
+        case Restricted = 'restricted';
     }
 
     /** Base of every exception the extension throws. */
@@ -63,7 +50,7 @@ namespace Sovereign {
         public $type;
         /** @var string Category of the type, e.g. `pii`, `payment`. */
         public $category;
-        /** @var string Level of the type under the engine's policy (a `Level` constant). */
+        /** @var Level Level of the type under the engine's policy. */
         public $level;
         /** @var int Byte offset where the value starts. */
         public $start;
@@ -96,7 +83,7 @@ namespace Sovereign {
         public $name;
         /** @var int How often it occurs in the text. */
         public $count;
-        /** @var string The level it implies (a `Level` constant). */
+        /** @var Level The level it implies. */
         public $level;
 
         /** E.g. `2 × EMAIL → confidential`. */
@@ -109,8 +96,8 @@ namespace Sovereign {
         /** Not constructible: instances come from the engine. */
         public function __construct() {}
 
-        /** The text's level: the highest of its reasons, `Level::PUBLIC` without any. */
-        public function level(): string {}
+        /** The text's level: the highest of its reasons, `Level::Public` without any. */
+        public function level(): Level {}
 
         /** @return list<Reason> */
         public function reasons(): array {}
@@ -178,7 +165,7 @@ namespace Sovereign {
         public function findings(): array {}
 
         /** Level of the original text. */
-        public function level(): string {}
+        public function level(): Level {}
 
         /** Classification of the original text. */
         public function classification(): Classification {}

@@ -8,6 +8,7 @@ mod cache;
 mod engine;
 mod errors;
 mod ini;
+mod level;
 mod redaction;
 mod request;
 mod types;
@@ -53,7 +54,7 @@ extern "C" fn info(module: *mut ModuleEntry) {
 fn startup(_type: i32, module_number: i32) -> i32 {
     ini::register(module_number);
     errors::install_panic_hook();
-    match errors::register() {
+    match errors::register().and_then(|()| level::register()) {
         Ok(()) => 0,
         Err(_) => -1, // FAILURE: PHP reports that the module could not start
     }
@@ -64,7 +65,6 @@ fn startup(_type: i32, module_number: i32) -> i32 {
 pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = module
         .name("sovereign")
-        .class::<types::Level>()
         .class::<types::Finding>()
         .class::<types::Reason>()
         .class::<types::Classification>()

@@ -1,6 +1,7 @@
 //! `Sovereign\Redaction` and `Sovereign\StreamRestorer`: a redacted text and the way back.
 
 use crate::errors::guard;
+use crate::level::Level;
 use crate::types::{findings, Classification, Finding};
 use ext_php_rs::binary::Binary;
 use ext_php_rs::binary_slice::BinarySlice;
@@ -38,8 +39,8 @@ impl Redaction {
     }
 
     /// Level of the original text.
-    pub fn level(&self) -> &'static str {
-        self.inner.level().as_str()
+    pub fn level(&self) -> Level {
+        Level(self.inner.level())
     }
 
     /// Classification of the original text.

@@ -1,41 +1,11 @@
-//! Value classes returned to PHP: `Level` names, `Finding`, `Reason`, `Classification`.
+//! Value classes returned to PHP: `Finding`, `Reason`, `Classification`.
 //! Plain data converted from core values; nothing here decides anything.
 
-use crate::errors::{guard, input};
+use crate::errors::guard;
+use crate::level::Level;
 use ext_php_rs::exception::PhpResult;
 use ext_php_rs::flags::ClassFlags;
 use ext_php_rs::prelude::*;
-
-/// Level names, least to most sensitive. A class of constants rather than a PHP enum because
-/// ext-php-rs refuses `Public` as an enum case name (it is a PHP keyword elsewhere).
-#[php_class]
-#[php(name = "Sovereign\\Level")]
-#[php(flags = ClassFlags::Final)]
-pub struct Level;
-
-#[php_impl]
-impl Level {
-    pub const PUBLIC: &'static str = "public";
-    pub const INTERNAL: &'static str = "internal";
-    pub const CONFIDENTIAL: &'static str = "confidential";
-    pub const RESTRICTED: &'static str = "restricted";
-
-    /// Compares two level names by sensitivity: negative, zero or positive like `<=>`.
-    ///
-    /// @throws InputException for an unknown name
-    pub fn compare(a: String, b: String) -> PhpResult<i64> {
-        guard(|| Ok(parse(&a)?.cmp(&parse(&b)?) as i64))
-    }
-}
-
-fn parse(name: &str) -> PhpResult<sovereign::Level> {
-    name.parse::<sovereign::Level>().map_err(input)
-}
-
-/// The PHP value of a level: its name.
-fn level_name(level: sovereign::Level) -> String {
-    level.as_str().to_string()
-}
 
 /// One sensitive value found in a text. Offsets are into the original text: `start`/`end` in
 /// bytes (for `substr`), `charStart`/`charEnd` in UTF-8 characters (for `mb_substr`).
@@ -59,10 +29,10 @@ impl Finding {
         self.0.category().as_str()
     }
 
-    /// Level of the type under the engine's policy (a `Level` constant).
+    /// Level of the type under the engine's policy (a `Level` case).
     #[php(getter)]
-    pub fn get_level(&self) -> &'static str {
-        self.0.level.as_str()
+    pub fn get_level(&self) -> Level {
+        Level(self.0.level)
     }
 
     /// Byte offset where the value starts.
@@ -156,10 +126,10 @@ impl Reason {
         }
     }
 
-    /// The level it implies (a `Level` constant).
+    /// The level it implies (a `Level` case).
     #[php(getter)]
-    pub fn get_level(&self) -> &'static str {
-        self.0.level().as_str()
+    pub fn get_level(&self) -> Level {
+        Level(self.0.level())
     }
 
     /// E.g. `2 × EMAIL → confidential`.
@@ -173,15 +143,15 @@ impl Reason {
 #[php(name = "Sovereign\\Classification")]
 #[php(flags = ClassFlags::Final)]
 pub struct Classification {
-    level: String,
+    level: sovereign::Level,
     reasons: Vec<sovereign::Reason>,
 }
 
 #[php_impl]
 impl Classification {
-    /// The text's level: the highest of its reasons, `Level::PUBLIC` without any.
-    pub fn level(&self) -> String {
-        self.level.clone()
+    /// The text's level: the highest of its reasons, `Level::Public` without any.
+    pub fn level(&self) -> Level {
+        Level(self.level)
     }
 
     /// @return list<Reason>
@@ -193,7 +163,7 @@ impl Classification {
 impl From<&sovereign::Classification> for Classification {
     fn from(c: &sovereign::Classification) -> Self {
         Classification {
-            level: level_name(c.level),
+            level: c.level,
             reasons: c.reasons.clone(),
         }
     }

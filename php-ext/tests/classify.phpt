@@ -8,14 +8,14 @@ use Sovereign\{Classification, Engine, Level, Reason};
 
 $engine = new Engine();
 $c = $engine->classify("Hello, where is my parcel?");
-var_dump($c instanceof Classification, $c->level() === Level::PUBLIC, $c->reasons());
+var_dump($c instanceof Classification, $c->level() === Level::Public, $c->reasons());
 
 $c = $engine->classify("Internal use only: write to ops@example.com and ceo@example.com");
 var_dump($c->level());
-var_dump(Level::compare($c->level(), Level::INTERNAL) > 0, Level::compare(Level::RESTRICTED, $c->level()) > 0);
+var_dump($c->level() === Level::Confidential, Level::from('confidential') === $c->level());
 foreach ($c->reasons() as $r) {
     var_dump($r instanceof Reason);
-    echo $r->source, ' ', $r->name, ' ', $r->count, ' ', $r->level, ' | ', $r, "\n";
+    echo $r->source, ' ', $r->name, ' ', $r->count, ' ', $r->level->value, ' | ', $r, "\n";
 }
 ?>
 --EXPECT--
@@ -23,7 +23,7 @@ bool(true)
 bool(true)
 array(0) {
 }
-string(12) "confidential"
+enum(Sovereign\Level::Confidential)
 bool(true)
 bool(true)
 bool(true)

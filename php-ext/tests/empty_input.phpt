@@ -6,9 +6,9 @@ sovereign
 <?php
 $engine = new Sovereign\Engine();
 var_dump($engine->scan(''));
-var_dump($engine->classify('')->level(), $engine->classify('')->reasons());
+var_dump($engine->classify('')->level()->value, $engine->classify('')->reasons());
 $r = $engine->redact('');
-var_dump($r->text(), $r->findings(), $r->level(), $r->restore(''));
+var_dump($r->text(), $r->findings(), $r->level()->value, $r->restore(''));
 $s = $r->restorer();
 var_dump($s->push(''), $s->finish());
 ?>

@@ -28,11 +28,6 @@ foreach (['PolicyException', 'InputException', 'ModelException', 'InternalExcept
     $class = "Sovereign\\$class";
     echo $class, ' extends ', get_parent_class($class), ' extends ', get_parent_class(get_parent_class($class)), "\n";
 }
-try {
-    Sovereign\Level::compare('secret', 'public');
-} catch (InputException $e) {
-    echo $e->getMessage(), "\n";
-}
 ?>
 --EXPECT--
 unknown context key `surfce`: expected surface, role, tenant or knownValues
@@ -46,4 +41,3 @@ Sovereign\PolicyException extends Sovereign\Exception extends RuntimeException
 Sovereign\InputException extends Sovereign\Exception extends RuntimeException
 Sovereign\ModelException extends Sovereign\Exception extends RuntimeException
 Sovereign\InternalException extends Sovereign\Exception extends RuntimeException
-unknown level `secret`: expected one of public, internal, confidential, restricted

@@ -12,7 +12,7 @@ var_dump($r->restore($r->text()) === $text);
 $f = $engine->scan($text)[0];
 var_dump($f->type, substr($text, $f->start, $f->end - $f->start));
 var_dump($engine->redact("\xff")->text() === "\xff");
-var_dump($engine->scan("\xff"), $engine->classify("\xff")->level());
+var_dump($engine->scan("\xff"), $engine->classify("\xff")->level()->value);
 // restore and streaming pass foreign bytes through too
 var_dump($r->restore("\xff[EMAIL_1]\x00") === "\xffjane@example.com\x00");
 $s = $r->restorer();

@@ -11,7 +11,7 @@ $r = (new Engine())->redact($text);
 var_dump($r instanceof Redaction);
 var_dump($r->text());
 var_dump(count($r->findings()), $r->findings()[2]->start);
-var_dump($r->level() === Level::CONFIDENTIAL, $r->classification()->level() === $r->level());
+var_dump($r->level() === Level::Confidential, $r->classification()->level() === $r->level());
 // the model's answer, with placeholders in another order and case
 $answer = "Sure: I wrote to [EMAIL_2] and [email_1]. Unknown [EMAIL_9] stays.";
 var_dump($r->restore($answer));

@@ -12,14 +12,14 @@ var_dump(count($findings));
 foreach ($findings as $f) {
     var_dump($f instanceof Finding);
     printf("%s %s %s %d-%d chars %d-%d rule=%s validated=%s score_ok=%s\n",
-        $f->type, $f->category, $f->level, $f->start, $f->end,
+        $f->type, $f->category, $f->level->value, $f->start, $f->end,
         $f->charStart, $f->charEnd, $f->rule, var_export($f->validated, true),
         var_export($f->score > 0.5 && $f->score <= 1.0, true));
     // byte offsets index the original string, char offsets the multibyte view
     $chars = preg_split('//u', $text, -1, PREG_SPLIT_NO_EMPTY); // no mbstring under -n
     var_dump(substr($text, $f->start, $f->end - $f->start) === implode('', array_slice($chars, $f->charStart, $f->charEnd - $f->charStart)));
 }
-var_dump($findings[0]->level === Level::CONFIDENTIAL);
+var_dump($findings[0]->level === Level::Confidential);
 try {
     $findings[0]->start = 0;
 } catch (Throwable $e) {

@@ -16,6 +16,6 @@ $restored = $redaction->restore($answer);
 
 header('Content-Type: text/plain; charset=utf-8');
 echo 'redacted: ', $redaction->text(), "\n";
-echo 'level: ', $redaction->level(), "\n";
+echo 'level: ', $redaction->level()->value, "\n";
 echo 'restored: ', $restored, "\n";
 echo 'pid-independent: ', $restored === "Dear Jane Doe, we wrote to jane.$id@example.com." ? 'ok' : 'MISMATCH', "\n";
