@@ -45,9 +45,22 @@ pub fn default_engine() -> Arc<Engine> {
     Arc::clone(DEFAULT.get_or_init(|| Arc::new(Engine::new())))
 }
 
-/// The engine for the policy file at `path` (raw bytes, as PHP gives them).
+/// The engine for the policy file at `path` (raw bytes, as PHP gives them). A relative path is
+/// resolved against the working directory first, so that scripts in different directories
+/// naming `policy.toml` never share an entry.
 pub fn file_engine(path: &[u8]) -> Result<Arc<Engine>> {
-    let path = Path::new(OsStr::from_bytes(path));
+    let given = Path::new(OsStr::from_bytes(path));
+    let absolute;
+    let path = if given.is_absolute() {
+        given
+    } else {
+        let cwd = std::env::current_dir().map_err(|source| sovereign::Error::Io {
+            path: given.to_path_buf(),
+            source,
+        })?;
+        absolute = cwd.join(given);
+        absolute.as_path()
+    };
     let meta = std::fs::metadata(path).map_err(|source| sovereign::Error::Io {
         path: path.to_path_buf(),
         source,

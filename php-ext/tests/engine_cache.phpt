@@ -36,6 +36,15 @@ Engine::fromString("# b\n");
 var_dump(Engine::cachedEngines());
 unlink($file);
 
+// a relative path is resolved against the working directory: its own entry, absolute path
+$dir = sys_get_temp_dir() . '/sovereign-rel-' . getmypid();
+mkdir($dir);
+file_put_contents("$dir/policy.toml", "# relative\n");
+chdir($dir);
+var_dump(Engine::fromFile('policy.toml')->policyPath() === "$dir/policy.toml", Engine::cachedEngines());
+unlink("$dir/policy.toml");
+rmdir($dir);
+
 // the default engine is not in the file cache and has no path
 var_dump((new Engine())->policyPath());
 ?>
@@ -48,4 +57,6 @@ cached construction is fast
 int(1)
 bool(true)
 int(3)
+bool(true)
+int(4)
 NULL
