@@ -160,3 +160,6 @@ fn order_key(reason: &Reason) -> (u8, &str) {
         Reason::Keyword { phrase, .. } => (1, phrase.as_str()),
     }
 }
+
+#[cfg(test)]
+mod tests;

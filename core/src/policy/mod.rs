@@ -110,8 +110,10 @@ impl Policy {
         &self.keywords
     }
 
-    /// Replaces the classification keyword rules.
-    pub fn set_keywords(&mut self, rules: Vec<KeywordRule>) {
+    /// Replaces the classification keyword rules. Rules with an empty phrase are dropped: they
+    /// would match everywhere.
+    pub fn set_keywords(&mut self, mut rules: Vec<KeywordRule>) {
+        rules.retain(|rule| !rule.phrase.trim().is_empty());
         self.keywords = rules;
     }
 
