@@ -84,8 +84,15 @@ pub(super) fn parse(text: &str, file: Option<&Path>) -> crate::Result<Policy> {
             .unwrap_or_default(),
     };
     let root = DeTable::parse(text).map_err(|e| {
-        let offset = e.span().map_or(0, |span| span.start);
-        parser.error_at(offset, e.message().trim_end().to_string())
+        let span = e.span().unwrap_or(0..0);
+        let mut message = e.message().trim_end().to_string();
+        // The parser's message does not say which key; the span does.
+        if message == "duplicate key" {
+            if let Some(key) = text.get(span.clone()).filter(|k| !k.is_empty()) {
+                message = format!("duplicate key `{key}`");
+            }
+        }
+        parser.error_at(span.start, message)
     })?;
     let mut policy = parser.policy(root.get_ref())?;
     policy.source = file.map(Path::to_path_buf);
@@ -224,13 +231,14 @@ impl<'a> Parser<'a> {
                 known.push(kind.category());
             }
         }
+        known.sort();
         let names: Vec<&str> = known.iter().map(|c| c.as_str()).collect();
         let mut out = Vec::new();
         for (key, v) in entries(self.table(value, "categories")?) {
             let Some(category) = known.iter().copied().find(|c| c.as_str() == key.get_ref()) else {
                 return Err(self.error(
                     key,
-                    unknown("category", key.get_ref(), names.iter().copied()),
+                    unknown("category", key.get_ref(), None, names.iter().copied()),
                 ));
             };
             let context = format!("[categories.{}]", category.as_str());
@@ -377,11 +385,7 @@ impl<'a> Parser<'a> {
                 None => {
                     return Err(self.error(
                         key,
-                        unknown(
-                            &format!("key in {context}"),
-                            key.get_ref(),
-                            allowed.iter().copied(),
-                        ),
+                        unknown("key", key.get_ref(), Some(context), allowed.iter().copied()),
                     ))
                 }
             }
@@ -395,7 +399,12 @@ impl<'a> Parser<'a> {
         ALL.iter()
             .copied()
             .find(|kind| kind.id() == id)
-            .ok_or_else(|| self.error(at, unknown("entity type", id, ALL.iter().map(|k| k.id()))))
+            .ok_or_else(|| {
+                self.error(
+                    at,
+                    unknown("entity type", id, None, ALL.iter().map(|k| k.id())),
+                )
+            })
     }
 
     fn table<'t, 'i>(&self, v: &'t Value<'i>, what: &str) -> crate::Result<&'t DeTable<'i>> {
@@ -550,10 +559,21 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// "unknown WHAT `name`: did you mean `x`? expected one of a, b, c".
-fn unknown<'n>(what: &str, name: &str, allowed: impl Iterator<Item = &'n str> + Clone) -> String {
+/// "unknown WHAT `name`: did you mean `x`? expected one of a, b, c" (`place`, if any, goes after
+/// the name: "unknown key `x` in [secret]: ...").
+fn unknown<'n>(
+    what: &str,
+    name: &str,
+    place: Option<&str>,
+    allowed: impl Iterator<Item = &'n str> + Clone,
+) -> String {
     let list: Vec<&str> = allowed.clone().collect();
-    let mut message = format!("unknown {what} `{name}`: ");
+    let mut message = format!("unknown {what} `{name}`");
+    if let Some(place) = place {
+        message.push_str(" in ");
+        message.push_str(place);
+    }
+    message.push_str(": ");
     if let Some(best) = closest(name, allowed) {
         message.push_str(&format!("did you mean `{best}`? "));
     }
