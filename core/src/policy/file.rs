@@ -35,6 +35,9 @@
 //! level = "confidential"             # built-in rule with the same phrase
 //! ```
 //!
+//! Relative paths are resolved against the policy file's directory (the current directory for
+//! policy text given in memory).
+//!
 //! A type's settings come from its `[entities.ID]` table, else its category's table, else the
 //! top-level `threshold` / `default_operator` and the catalogue's level. Unknown keys are errors
 //! (a typo must not silently weaken a policy); errors carry the 1-based line and column.
