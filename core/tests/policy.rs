@@ -78,6 +78,37 @@ fn redact(engine: &Engine, text: &str, tenant: &str) -> String {
     r.text_str().unwrap().to_string()
 }
 
+// --- no input makes the parser panic ---
+
+proptest::proptest! {
+    #[test]
+    fn arbitrary_policy_text_never_panics(text in "(\\PC|[\\[\\]=\"\n.#]|threshold|entities|CREDIT_CARD|mask:|level|terms){0,64}") {
+        let _ = Policy::from_toml(&text, None);
+    }
+
+    #[test]
+    fn arbitrary_dictionary_files_never_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..64)) {
+        let dir = TempDir::new();
+        dir.write("t.txt", &bytes);
+        let path = dir.write("p.toml", "[[dictionaries]]\nfile = \"t.txt\"\n");
+        match Policy::from_file(&path) {
+            Ok(policy) => {
+                let expected = std::str::from_utf8(&bytes).is_ok();
+                proptest::prop_assert!(expected);
+                for term in &policy.dictionaries()[0].terms {
+                    proptest::prop_assert!(!term.is_empty() && !term.starts_with('#'));
+                }
+            }
+            Err(Error::Policy { location, .. }) => {
+                let terms = dir.0.join("t.txt");
+                proptest::prop_assert!(std::str::from_utf8(&bytes).is_err());
+                proptest::prop_assert_eq!(location.file.as_deref(), Some(terms.as_path()));
+            }
+            Err(other) => proptest::prop_assert!(false, "unexpected {}", other),
+        }
+    }
+}
+
 // --- defaults and determinism ---
 
 #[test]
@@ -278,7 +309,7 @@ fn wrong_types_say_what_was_expected() {
         "[[dictionaries]]\nterms = [\"Acme\", 7]\n",
         2,
         18,
-        "`each term` must be a string, got an integer",
+        "`terms[1]` must be a string, got an integer",
     );
     assert_error(
         "dictionaries = [1]\n",

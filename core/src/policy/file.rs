@@ -337,8 +337,8 @@ impl<'a> Parser<'a> {
                 .unwrap_or(true),
         };
         if let Some(v) = terms {
-            for item in self.array(v, "terms")? {
-                let term = self.string(item, "each term")?.trim();
+            for (i, item) in self.array(v, "terms")?.iter().enumerate() {
+                let term = self.string(item, &format!("terms[{i}]"))?.trim();
                 if term.is_empty() {
                     return Err(self.error(item, "a dictionary term must not be empty"));
                 }
