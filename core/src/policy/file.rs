@@ -160,6 +160,32 @@ impl<'a> Parser<'a> {
             Some(v) => self.operator(v, "default_operator")?,
             None => Operator::default(),
         };
+        let settings = self.settings(threshold, operator, categories, entities)?;
+        let secret = secret.map(|v| self.secret(v)).transpose()?;
+        let mut dictionary_lists = Vec::new();
+        if let Some(v) = dictionaries {
+            for item in self.array(v, "dictionaries")? {
+                dictionary_lists.push(self.dictionary(item)?);
+            }
+        }
+        let rules = self.keyword_rules(classification, keywords)?;
+        Ok(Policy {
+            entities: settings,
+            dictionaries: dictionary_lists,
+            keywords: rules,
+            secret,
+            source: None,
+        })
+    }
+
+    /// Every type's settings: top-level defaults, then category tables, then type tables.
+    fn settings(
+        &self,
+        threshold: f32,
+        operator: Operator,
+        categories: Option<&Value<'_>>,
+        entities: Option<&Value<'_>>,
+    ) -> crate::Result<Vec<EntitySettings>> {
         let mut settings: Vec<EntitySettings> = ALL
             .iter()
             .map(|kind| EntitySettings {
@@ -183,13 +209,15 @@ impl<'a> Parser<'a> {
                 overrides.apply(&mut settings[kind as usize]);
             }
         }
-        let secret = secret.map(|v| self.secret(v)).transpose()?;
-        let mut dictionary_lists = Vec::new();
-        if let Some(v) = dictionaries {
-            for item in self.array(v, "dictionaries")? {
-                dictionary_lists.push(self.dictionary(item)?);
-            }
-        }
+        Ok(settings)
+    }
+
+    /// The built-in keyword rules (unless turned off) with the policy's added or replacing them.
+    fn keyword_rules(
+        &self,
+        classification: Option<&Value<'_>>,
+        keywords: Option<&Value<'_>>,
+    ) -> crate::Result<Vec<KeywordRule>> {
         let mut builtin = true;
         if let Some(v) = classification {
             let table = self.table(v, "classification")?;
@@ -217,13 +245,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Ok(Policy {
-            entities: settings,
-            dictionaries: dictionary_lists,
-            keywords: rules,
-            secret,
-            source: None,
-        })
+        Ok(rules)
     }
 
     /// `[categories.NAME]` tables, in file order.
