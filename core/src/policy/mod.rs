@@ -1,6 +1,6 @@
 //! Policy: which types are found, how sensitive they are, how they are redacted, which operator
 //! dictionaries and keyword rules apply. Read from TOML ([`Policy::from_toml`]) or built in
-//! ([`Policy::default`]). The file format is documented in [`file`].
+//! ([`Policy::default`]). The file format is documented in [`file`](mod@file).
 
 pub mod file;
 
