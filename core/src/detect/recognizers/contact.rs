@@ -20,10 +20,9 @@ pub(crate) const WORDS: &[WordRule] = &[WordRule {
 pub(crate) const TEXTS: &[TextRule] = &[];
 pub(crate) const CONTEXT: &[ContextWords] = &[ContextWords {
     kind: EntityKind::Phone,
-    raise: PHONE_WORDS,
+    raise: &["tel", "phone", "mobil", "handy", "fax", "call"],
     lower: &[
-        "order", "invoice", "sku", "qty", "tracking", "iban", "account", "isbn", "ean", "bestell",
-        "rechnung", "commande", "factura", "serial", "ssn",
+        "order", "invoice", "sku", "tracking", "iban", "account", "bestell", "rechnung",
     ],
 }];
 
@@ -235,6 +234,24 @@ fn international(g: &Groups) -> Option<f32> {
     ok.then_some(0.85)
 }
 
+/// `0041 44 668 18 00`: the European international prefix `00` in place of `+`.
+fn international_00(g: &Groups) -> Option<f32> {
+    let d = g.digits();
+    if g.groups < 2 || g.lens[0] < 3 || d.len() < 10 || d[..2] != *b"00" || d[2] == b'0' {
+        return None;
+    }
+    let mut shifted = Groups {
+        digits: [0; 16],
+        count: d.len() - 2,
+        lens: g.lens,
+        seps: g.seps,
+        groups: g.groups,
+    };
+    shifted.digits[..d.len() - 2].copy_from_slice(&d[2..]);
+    shifted.lens[0] -= 2;
+    international(&shifted).map(|s| s - 0.05)
+}
+
 /// National formats of the supported countries, by digit count, leading digits and grouping.
 fn national(g: &Groups, paren: bool) -> bool {
     let d = g.digits();
@@ -332,6 +349,12 @@ fn phone(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     }
     let plus = prev == Some(b'+');
     let paren = prev == Some(b'(');
+    // Fast exit for the common digit words (prices, years, quantities): a phone's first group is
+    // followed by another group, or stands alone with a phone's length, or follows `+` / `(`.
+    let grouped = matches!(text.get(word.end..word.end + 2), Some([s, d]) if is_phone_sep(*s) && d.is_ascii_digit());
+    if !(plus || paren || grouped || (9..=12).contains(&len)) {
+        return;
+    }
     if plus && start >= 2 && text[start - 2].is_ascii_alphanumeric() {
         return;
     }
@@ -369,9 +392,20 @@ fn phone(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
             break;
         }
         let mut next = pos + 1;
-        // "+49 (0)30 …": the trunk prefix in parentheses is not dialled from abroad.
-        if plus && g.groups == 1 && text.get(next..next + 3) == Some(b"(0)") {
-            next += 3;
+        if plus && g.groups == 1 && text.get(next) == Some(&b'(') {
+            // "+49 (0)30 …": the trunk prefix in parentheses is not dialled from abroad;
+            // "+1 (555) 234-5678": an area code in parentheses is a group like any other.
+            let inner = digit_run(text, next + 1);
+            if inner == 0 || inner > 4 || text.get(next + 1 + inner) != Some(&b')') {
+                break;
+            }
+            if !(inner == 1 && text[next + 1] == b'0') {
+                g.seps[0] = b' ';
+                if !g.push(&text[next + 1..next + 1 + inner]) {
+                    return;
+                }
+            }
+            next += inner + 2;
             if text.get(next) == Some(&b' ') {
                 next += 1;
             }
@@ -409,6 +443,8 @@ fn phone(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
             Some(s) => s,
             None => return,
         }
+    } else if let Some(score) = international_00(&g) {
+        score
     } else if g.groups > 1 && national(&g, paren) {
         0.65
     } else if g.groups == 1 && plain_plausible(d) && phone_word_before(text, begin) {

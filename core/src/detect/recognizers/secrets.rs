@@ -843,6 +843,13 @@ fn generic_secret(text: &[u8], start: usize, end: usize, out: &mut Vec<Candidate
     if value.len() < 8 || is_placeholder(value) || entropy::shannon(value) < 3.0 {
         return;
     }
+    // A single-case word (`password: required`, `token: abcdefgh`) is prose, not a secret.
+    let letters_only = value.iter().all(u8::is_ascii_alphabetic);
+    let one_case =
+        value.iter().all(u8::is_ascii_lowercase) || value.iter().all(u8::is_ascii_uppercase);
+    if letters_only && one_case {
+        return;
+    }
     // An unquoted value must not be code (`password = request.form.get`).
     if !quoted && value.iter().filter(|&&b| b == b'.').count() >= 2 {
         return;
