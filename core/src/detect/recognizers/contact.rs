@@ -20,10 +20,8 @@ pub(crate) const WORDS: &[WordRule] = &[WordRule {
 pub(crate) const TEXTS: &[TextRule] = &[];
 pub(crate) const CONTEXT: &[ContextWords] = &[ContextWords {
     kind: EntityKind::Phone,
-    raise: &["tel", "phone", "mobil", "handy", "fax", "call"],
-    lower: &[
-        "order", "invoice", "sku", "tracking", "iban", "account", "bestell", "rechnung",
-    ],
+    raise: &["tel", "phone", "call", "mobil", "handy"],
+    lower: &["order", "invoice", "sku", "tracking", "bestell", "rechnung"],
 }];
 
 /// Words that announce a phone number, in the shop's languages (lower-case ASCII/UTF-8).
@@ -333,6 +331,14 @@ fn phone(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     }
     let start = word.start;
     let prev = start.checked_sub(1).map(|i| text[i]);
+    let plus = prev == Some(b'+');
+    let paren = prev == Some(b'(');
+    // Fast exit for the common digit words (prices, years, quantities): a phone's first group is
+    // followed by another group, or stands alone with a phone's length, or follows `+` / `(`.
+    let grouped = matches!(text.get(word.end..word.end + 2), Some([s, d]) if is_phone_sep(*s) && d.is_ascii_digit());
+    if !(plus || paren || grouped || (9..=12).contains(&len)) {
+        return;
+    }
     // Not the first group of a number (`… 234-5678`), or glued to other punctuation.
     if start >= 2 && is_phone_sep(text[start - 1]) && text[start - 2].is_ascii_digit() {
         return;
@@ -345,14 +351,6 @@ fn phone(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
         Some(b'#' | b'$' | b'.' | b',' | b'_' | b'/' | b'-' | b'=' | b'%' | b':')
     ) && !(prev == Some(b':') && start >= 2 && !text[start - 2].is_ascii_digit())
     {
-        return;
-    }
-    let plus = prev == Some(b'+');
-    let paren = prev == Some(b'(');
-    // Fast exit for the common digit words (prices, years, quantities): a phone's first group is
-    // followed by another group, or stands alone with a phone's length, or follows `+` / `(`.
-    let grouped = matches!(text.get(word.end..word.end + 2), Some([s, d]) if is_phone_sep(*s) && d.is_ascii_digit());
-    if !(plus || paren || grouped || (9..=12).contains(&len)) {
         return;
     }
     if plus && start >= 2 && text[start - 2].is_ascii_alphanumeric() {

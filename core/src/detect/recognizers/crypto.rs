@@ -7,18 +7,24 @@ use crate::detect::validators::{base58check, bech32, eip55};
 use crate::detect::{Candidate, LiteralRule, TextRule, Word, WordRule};
 
 pub(crate) const LITERALS: &[LiteralRule] = &[];
-pub(crate) const WORDS: &[WordRule] = &[
-    WordRule {
-        name: "bitcoin.address",
-        recognize: bitcoin,
-    },
-    WordRule {
-        name: "ethereum.address",
-        recognize: ethereum,
-    },
-];
+pub(crate) const WORDS: &[WordRule] = &[WordRule {
+    name: "crypto",
+    recognize: crypto_word,
+}];
 pub(crate) const TEXTS: &[TextRule] = &[];
 pub(crate) const CONTEXT: &[ContextWords] = &[];
+
+/// One entry point for both address kinds: most words are far shorter than 26 bytes.
+fn crypto_word(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
+    match word.end - word.start {
+        42 => {
+            ethereum(text, word, out);
+            bitcoin(text, word, out);
+        }
+        26..=90 => bitcoin(text, word, out),
+        _ => {}
+    }
+}
 
 /// True when the word is not part of a longer token (`path/to/1Abc…`, `x-1Abc…`).
 fn standalone(text: &[u8], word: &Word) -> bool {

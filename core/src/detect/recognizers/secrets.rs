@@ -328,16 +328,10 @@ pub(crate) const LITERALS: &[LiteralRule] = &[
     },
 ];
 
-pub(crate) const WORDS: &[WordRule] = &[
-    WordRule {
-        name: "secrets.hex32",
-        recognize: hex32,
-    },
-    WordRule {
-        name: "twilio.sid",
-        recognize: twilio,
-    },
-];
+pub(crate) const WORDS: &[WordRule] = &[WordRule {
+    name: "secrets",
+    recognize: secret_word,
+}];
 pub(crate) const TEXTS: &[TextRule] = &[];
 pub(crate) const CONTEXT: &[ContextWords] = &[ContextWords {
     kind: EntityKind::TwilioKey,
@@ -917,6 +911,15 @@ fn magento_crypt_key(text: &[u8], start: usize, end: usize, out: &mut Vec<Candid
             )
             .validated(),
         );
+    }
+}
+
+/// One entry point for the word-shaped keys, dispatched on length.
+fn secret_word(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
+    match word.end - word.start {
+        32 => hex32(text, word, out),
+        34 => twilio(text, word, out),
+        _ => {}
     }
 }
 
