@@ -458,3 +458,23 @@ fn phone(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
         "phone",
     ));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn country_codes() {
+        assert_eq!(country(b"15552345678").map(|c| c.0), Some(1));
+        assert_eq!(country(b"442079460958").map(|c| c.0), Some(2));
+        assert_eq!(country(b"35312345678").map(|c| c.0), Some(3));
+        assert_eq!(country(b"80012345678"), None);
+        assert_eq!(country(b"4412"), None);
+    }
+
+    #[test]
+    fn top_level_domains() {
+        assert!(tld_ok(b"com") && tld_ok(b"xn--p1ai") && tld_ok(b"DE"));
+        assert!(!tld_ok(b"c") && !tld_ok(b"png") && !tld_ok(b"xn--") && !tld_ok(b"c0m"));
+    }
+}

