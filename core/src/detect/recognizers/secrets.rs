@@ -707,6 +707,14 @@ fn authorization(text: &[u8], start: usize, end: usize, out: &mut Vec<Candidate>
         }
         return;
     }
+    // 32 lower-case alphanumerics are a Magento access token; that rule reports them.
+    if cred.len() == 32
+        && cred
+            .iter()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+    {
+        return;
+    }
     let digits = cred.iter().filter(|b| b.is_ascii_digit()).count();
     let letters = cred.iter().filter(|b| b.is_ascii_alphabetic()).count();
     if cred.len() < 16 || digits == 0 || letters == 0 || entropy::shannon(cred) < 3.0 {
@@ -823,7 +831,13 @@ fn is_placeholder(value: &[u8]) -> bool {
     let bracketed = (first == b'<' && value.last() == Some(&b'>'))
         || (first == b'[' && value.last() == Some(&b']'))
         || (first == b'%' && value.last() == Some(&b'%'));
-    let variable = first == b'$' || value.contains(&b'(');
+    // `$password` is a variable; `$2y$10$…` (a bcrypt hash) is not.
+    let identifier = value
+        .get(1..)
+        .unwrap_or_default()
+        .iter()
+        .all(|&b| b.is_ascii_alphanumeric() || b == b'_');
+    let variable = (first == b'$' && identifier) || value.contains(&b'(');
     // A path (`PWD=/var/www/html`) or a URL is configuration, not a credential.
     let path = first == b'/' && value[1..].contains(&b'/');
     let url = memchr::memmem::find(value, b"://").is_some();
@@ -1097,7 +1111,12 @@ mod tests {
         ] {
             assert!(is_placeholder(p.as_bytes()), "{p}");
         }
-        for p in ["Zq8!kT2#pW5m", "9fK2mQ7xLp4sT1vB"] {
+        assert!(!is_placeholder(b""));
+        for p in [
+            "Zq8!kT2#pW5m",
+            "9fK2mQ7xLp4sT1vB",
+            "$2y$10$abcdefghijklmnopqrstuu",
+        ] {
             assert!(!is_placeholder(p.as_bytes()), "{p}");
         }
     }
