@@ -813,6 +813,23 @@ fn is_placeholder(value: &[u8]) -> bool {
     {
         return true;
     }
+    // Instructions rather than values: `your-api-key-here`, `insert_token`, `example123`.
+    const HINTS: &[&str] = &[
+        "your",
+        "here",
+        "example",
+        "placeholder",
+        "dummy",
+        "sample",
+        "xxxx",
+        "changeme",
+        "insert",
+        "replace",
+        "redacted",
+    ];
+    if HINTS.iter().any(|h| near(value, h)) {
+        return true;
+    }
     let first = value.first().copied().unwrap_or(b' ');
     let all_mask = value
         .iter()
@@ -1108,6 +1125,8 @@ mod tests {
             "getenv('X')",
             "/var/www/html",
             "https://example.com",
+            "your-api-key-here",
+            "<INSERT_TOKEN>",
         ] {
             assert!(is_placeholder(p.as_bytes()), "{p}");
         }
