@@ -335,14 +335,28 @@ fn phone(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     let paren = prev == Some(b'(');
     // Fast exit for the common digit words (prices, years, quantities): a phone's first group is
     // followed by another group, or stands alone with a phone's length, or follows `+` / `(`.
-    let grouped = matches!(text.get(word.end..word.end + 2), Some([s, d]) if is_phone_sep(*s) && d.is_ascii_digit());
+    // National first groups have at most six digits (a German area code with its trunk 0).
+    let grouped = len <= 6
+        && matches!(text.get(word.end..word.end + 2), Some([s, d]) if is_phone_sep(*s) && d.is_ascii_digit());
     if !(plus || paren || grouped || (9..=12).contains(&len)) {
         return;
     }
-    // Not the first group of a number (`… 234-5678`), or glued to other punctuation.
+    // Not the first group of a number (`… 234-5678`): the first group already parsed it.
     if start >= 2 && is_phone_sep(text[start - 1]) && text[start - 2].is_ascii_digit() {
         return;
     }
+    parse_phone(text, word, out);
+}
+
+/// The slow path of [`phone`], kept out of line so the fast exit above stays a few instructions.
+#[inline(never)]
+fn parse_phone(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
+    let len = word.end - word.start;
+    let start = word.start;
+    let prev = start.checked_sub(1).map(|i| text[i]);
+    let plus = prev == Some(b'+');
+    let paren = prev == Some(b'(');
+    // Not the group after `(555)`, nor glued to other punctuation.
     if start >= 2 && text[start - 1] == b' ' && text[start - 2] == b')' {
         return;
     }

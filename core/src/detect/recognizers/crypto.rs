@@ -34,6 +34,7 @@ fn standalone(text: &[u8], word: &Word) -> bool {
 }
 
 /// P2PKH (`1…`) and P2SH (`3…`) Base58Check addresses, and SegWit `bc1…` addresses.
+#[inline(never)]
 fn bitcoin(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     let len = word.end - word.start;
     if !(26..=90).contains(&len) {
@@ -66,6 +67,7 @@ fn bitcoin(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
 
 /// `0x` + 40 hex digits. Mixed case must satisfy EIP-55 (then validated); single-case addresses
 /// carry no checksum and score lower.
+#[inline(never)]
 fn ethereum(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     if word.end - word.start != 42 {
         return;

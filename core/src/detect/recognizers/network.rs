@@ -82,6 +82,7 @@ fn quad(text: &[u8], mut i: usize) -> Option<usize> {
 
 /// Dotted quads, called on the first octet. Version strings (`v1.2.3.4`, `version 1.2.3.4`),
 /// longer dotted numbers (OIDs, `1.2.3.4.5`) and leading zeros are rejected.
+#[inline(never)]
 fn ipv4(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     if word.letters != 0 || word.end - word.start > 3 || text.get(word.end) != Some(&b'.') {
         return;
@@ -161,6 +162,7 @@ fn ipv6_ok(s: &[u8]) -> bool {
 
 /// IPv6 addresses, called on each digit word; the address is parsed once, from the first digit
 /// word it contains.
+#[inline(never)]
 fn ipv6(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     if word.end - word.start > 4 {
         return;
@@ -200,6 +202,7 @@ fn ipv6(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
 }
 
 /// MAC addresses: six hex octets separated by `:` or `-` (one separator throughout).
+#[inline(never)]
 fn mac(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     if word.end - word.start > 2 {
         return;

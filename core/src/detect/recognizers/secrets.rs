@@ -959,6 +959,7 @@ fn secret_word(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
 
 /// 32-character words: Mailchimp keys (`-usNN` suffix), Algolia and Braintree keys (by context),
 /// Mailgun private keys (`-8hex-8hex` suffix near `mailgun`), Magento access tokens (by context).
+#[inline(never)]
 fn hex32(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     if word.end - word.start != 32 || word.letters == 0 {
         return;
@@ -1058,6 +1059,7 @@ fn hex32(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
 }
 
 /// Twilio account SIDs and API key SIDs: `AC`/`SK` + 32 lower-case hex characters.
+#[inline(never)]
 fn twilio(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     if word.end - word.start != 34 {
         return;
