@@ -398,11 +398,7 @@ fn parse_phone(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
         pos += run;
         end = pos;
     }
-    loop {
-        let Some(&sep) = text.get(pos) else { break };
-        if !is_phone_sep(sep) {
-            break;
-        }
+    while let Some(&sep) = text.get(pos).filter(|&&b| is_phone_sep(b)) {
         let mut next = pos + 1;
         if plus && g.groups == 1 && text.get(next) == Some(&b'(') {
             // "+49 (0)30 …": the trunk prefix in parentheses is not dialled from abroad;

@@ -30,7 +30,7 @@ fn crypto_word(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
 fn standalone(text: &[u8], word: &Word) -> bool {
     let glued = |b: u8| matches!(b, b'_' | b'-' | b'/' | b'+' | b'=');
     (word.start == 0 || !glued(text[word.start - 1]))
-        && text.get(word.end).is_none_or(|&b| !glued(b))
+        && !text.get(word.end).is_some_and(|&b| glued(b))
 }
 
 /// P2PKH (`1…`) and P2SH (`3…`) Base58Check addresses, and SegWit `bc1…` addresses.
@@ -73,7 +73,7 @@ fn ethereum(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
         return;
     }
     let bytes = &text[word.start..word.end];
-    if !(bytes[0] == b'0' && bytes[1] == b'x') || !standalone(text, word) {
+    if !bytes.starts_with(b"0x") || !standalone(text, word) {
         return;
     }
     let hex = &bytes[2..];

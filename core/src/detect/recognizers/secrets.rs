@@ -984,7 +984,7 @@ fn hex32(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
                 .take(3)
                 .take_while(|b| b.is_ascii_digit())
                 .count();
-            if rest.get(suffix).is_none_or(|b| !b.is_ascii_alphanumeric()) {
+            if !rest.get(suffix).is_some_and(u8::is_ascii_alphanumeric) {
                 out.push(Candidate::new(
                     EntityKind::MailchimpKey,
                     start,
@@ -1035,7 +1035,7 @@ fn hex32(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
             ));
         }
     }
-    if lower_alnum && rest.first().is_none_or(|&b| b != b'-' && b != b'_') {
+    if lower_alnum && !rest.first().is_some_and(|&b| b == b'-' || b == b'_') {
         let context = [
             "integration",
             "access_token",
