@@ -46,8 +46,10 @@ const PHONE_WORDS: &[&str] = &[
     "mob:",
 ];
 
+/// RFC 5322 atom characters, less `/ = ? &`: legal but unseen in real addresses, and leaving
+/// them out finds `jane@example.com` in `?email=jane@example.com` rather than the whole query.
 fn is_local_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~.".contains(&b)
+    b.is_ascii_alphanumeric() || b"!#$%'*+-^_`{|}~.".contains(&b)
 }
 
 fn is_domain_byte(b: u8) -> bool {
@@ -80,7 +82,7 @@ fn email(text: &[u8], at: usize, _end: usize, out: &mut Vec<Candidate>) {
     while start > 0 && at - start < 64 && is_local_byte(text[start - 1]) {
         start -= 1;
     }
-    while start < at && matches!(text[start], b'.' | b'/' | b'=' | b'?' | b'&') {
+    while start < at && text[start] == b'.' {
         start += 1;
     }
     if start == at || text[at - 1] == b'.' {
