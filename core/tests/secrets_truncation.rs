@@ -45,3 +45,24 @@ fn every_truncation_scans_cleanly() {
         let _ = engine.scan(&noisy);
     }
 }
+
+proptest::proptest! {
+    /// Arbitrary bytes built from trigger fragments never panic and give in-bounds spans.
+    #[test]
+    fn arbitrary_fragments_scan_cleanly(parts in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "sk-", "ant-", "api03-", "xoxb-", "AKIA", "eyJ", ".", "-----BEGIN ", "PRIVATE KEY-----",
+            "-----END ", "://", "@", ":", "+", "(", ")", " ", "-", "0", "1", "5", "9", "a", "F",
+            "password", "=", "'", "\"", "crypt", "=>", "[", "key", "bc1", "0x", "AccountKey=",
+            "Bearer ", "Basic ", "é", "\u{fffd}", "::", "192.168.", "hooks.slack.com/services/",
+        ]),
+        0..40,
+    )) {
+        static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+        let text = parts.concat();
+        for f in ENGINE.get_or_init(Engine::new).scan(&text) {
+            proptest::prop_assert!(f.start < f.end && f.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+        }
+    }
+}
