@@ -1,0 +1,626 @@
+//! PERSON: names found by context (salutations, honorifics, labelled fields, e-mail headers,
+//! signature blocks) and by a dictionary rule on capitalised "First Last" pairs.
+//!
+//! Context rules accept any capitalised word (any script) because the context says a name
+//! follows; the pair rule has no context, so both words must be census names and the pass over
+//! the text is kept cheap: it only stops at an ASCII capital that follows a blank and is
+//! followed by a lower-case word, a blank and another capital.
+
+use super::names::{is_particle, AMBIGUOUS, FIRST, LAST, STOP};
+use super::text::{at_line_start, char_at, is_one_of, letters_end, skip_blanks, word_starts_at};
+use crate::catalogue::EntityKind;
+use crate::detect::Candidate;
+
+/// A parsed name: its byte span, the number of words and how many are census names.
+#[derive(Clone, Copy, Debug)]
+struct Name {
+    start: usize,
+    end: usize,
+    words: u32,
+    known: u32,
+}
+
+const MAX_TOKENS: usize = 5;
+const MAX_WORD: usize = 32;
+
+/// True when `word` (or a hyphenated part, or the word without apostrophes) is in the census
+/// lists.
+fn is_known(word: &[u8]) -> bool {
+    let in_lists = |w: &[u8]| FIRST.contains(w) || LAST.contains(w);
+    if in_lists(word) {
+        return true;
+    }
+    if word.contains(&b'-') {
+        return word.split(|&b| b == b'-').any(in_lists);
+    }
+    if word.contains(&b'\'') && word.len() <= 17 {
+        let mut buf = [0u8; 16];
+        let mut n = 0;
+        for &b in word.iter().filter(|&&b| b != b'\'') {
+            buf[n] = b;
+            n += 1;
+        }
+        return in_lists(&buf[..n]);
+    }
+    false
+}
+
+/// Removes a possessive "'s" / "’s" from the end of a word span.
+fn strip_possessive(text: &[u8], start: usize, end: usize) -> usize {
+    let w = &text[start..end];
+    if w.len() > 3 && (w.ends_with(b"'s") || w.ends_with(b"'S")) {
+        end - 2
+    } else if w.len() > 5 && w.ends_with("’s".as_bytes()) {
+        end - "’s".len()
+    } else {
+        end
+    }
+}
+
+/// Reads a name at `at`: capitalised or all-caps words, initials ("J.") and particles between
+/// words, separated by single blanks. Stops at a stop word, a lower-case word (unless
+/// `lowercase_known` and the word is a census name), punctuation or the end of the line.
+fn parse_name(text: &[u8], at: usize, lowercase_known: bool) -> Option<Name> {
+    let mut name = Name {
+        start: at,
+        end: at,
+        words: 0,
+        known: 0,
+    };
+    let mut i = at;
+    for token in 0..MAX_TOKENS {
+        if token > 0 {
+            if text.get(i) != Some(&b' ') {
+                break;
+            }
+            i += 1;
+        }
+        let end = letters_end(text, i);
+        if end == i || end - i > MAX_WORD {
+            break;
+        }
+        let word = &text[i..end];
+        let (first, _) = char_at(text, i)?;
+        // An initial: "J." or "J" between words.
+        if word.len() == 1 && first.is_ascii_uppercase() {
+            let next = if text.get(end) == Some(&b'.') {
+                end + 1
+            } else {
+                end
+            };
+            if text.get(next) != Some(&b' ') {
+                break;
+            }
+            i = next;
+            continue;
+        }
+        let ascii = word.is_ascii();
+        if ascii && STOP.contains(word) {
+            break;
+        }
+        if first.is_lowercase() {
+            if token > 0 && is_particle(word) {
+                i = end;
+                continue;
+            }
+            if !(lowercase_known && ascii && is_known(word)) {
+                break;
+            }
+        } else if !first.is_uppercase() {
+            break;
+        }
+        let end = strip_possessive(text, i, end);
+        name.end = end;
+        name.words += 1;
+        name.known += u32::from(ascii && is_known(&text[i..end]));
+        i = end;
+    }
+    (name.words > 0).then_some(name)
+}
+
+/// True when the name ending at `end` is followed by something that ends a name: the end of
+/// the text or line, punctuation, or a blank and an opening bracket or dash.
+fn ends_clean(text: &[u8], end: usize) -> bool {
+    match text.get(end) {
+        None => true,
+        Some(
+            b',' | b';' | b':' | b'!' | b'?' | b'.' | b'\n' | b'\r' | b'\t' | b'<' | b'(' | b')',
+        )
+        | Some(b'"' | b'|' | b'/') => true,
+        Some(b' ') => matches!(
+            text.get(end + 1),
+            None | Some(b' ' | b'<' | b'(' | b'-' | b'|' | b'\n' | b'\r' | b'/')
+        ),
+        _ => false,
+    }
+}
+
+fn push(out: &mut Vec<Candidate>, name: Name, score: f32, rule: &'static str) {
+    out.push(Candidate::new(
+        EntityKind::Person,
+        name.start,
+        name.end,
+        score,
+        rule,
+    ));
+}
+
+/// "Dear Anna," / "Hi John Smith!" / "Hello Mrs Brown": the name must end cleanly, so "Hello
+/// Kitty backpack" and "Dear Valued Customer" are not names.
+pub(super) fn greeting(text: &[u8], start: usize, end: usize, out: &mut Vec<Candidate>) {
+    if !word_starts_at(text, start) || text.get(end) != Some(&b' ') {
+        return;
+    }
+    let Some(name) = parse_name(text, end + 1, false) else {
+        return;
+    };
+    if ends_clean(text, name.end) {
+        let score = if name.known > 0 { 0.75 } else { 0.65 };
+        push(out, name, score, "person.greeting");
+    }
+}
+
+/// "Mr Smith", "Mrs. J. Brown", "Herr Müller", "Sra. García": a capitalised honorific followed
+/// by a name. The span excludes the honorific.
+pub(super) fn honorific(text: &[u8], start: usize, end: usize, out: &mut Vec<Candidate>) {
+    let lit = &text[start..end];
+    if !word_starts_at(text, start) || !lit[0].is_ascii_uppercase() {
+        return;
+    }
+    // All-caps "MS" (Microsoft, milliseconds) and "DR" are abbreviations far more often.
+    if lit.len() > 1 && lit[1].is_ascii_uppercase() && !is_one_of(lit, &["mr", "mrs", "miss"]) {
+        return;
+    }
+    let mut i = end;
+    if text.get(i) == Some(&b'.') && !lit.ends_with(b".") {
+        i += 1;
+    }
+    if text.get(i) != Some(&b' ') {
+        return;
+    }
+    // "12 Elm Dr Springfield": "Dr" after a house number is a street suffix.
+    if lit.eq_ignore_ascii_case(b"dr") {
+        let line = &text[start.saturating_sub(32)..start];
+        let line = match line.iter().rposition(|&b| b == b'\n') {
+            Some(nl) => &line[nl + 1..],
+            None => line,
+        };
+        if line.iter().any(u8::is_ascii_digit) {
+            return;
+        }
+    }
+    if let Some(name) = parse_name(text, i + 1, false) {
+        push(out, name, 0.8, "person.honorific");
+    }
+}
+
+/// Words that may qualify "name:" ("Full name:", "Customer name:"); any other word before it
+/// ("Product name:", "Company name:") means the value is not a person.
+const NAME_QUALIFIERS: &[&str] = &[
+    "full",
+    "customer",
+    "first",
+    "last",
+    "given",
+    "family",
+    "middle",
+    "contact",
+    "billing",
+    "shipping",
+    "recipient",
+    "employee",
+    "your",
+    "my",
+    "cardholder",
+    "holder",
+    "account",
+    "sender",
+    "patient",
+    "client",
+    "guest",
+    "buyer",
+    "passenger",
+    "legal",
+    "maiden",
+    "card",
+];
+
+/// "Name: John Smith", "Ship to: Anna Müller", "Attn: J. Brown".
+pub(super) fn label(text: &[u8], start: usize, end: usize, out: &mut Vec<Candidate>) {
+    if !word_starts_at(text, start) {
+        return;
+    }
+    if text[start..end].starts_with(b"name") || text[start..end].starts_with(b"Name") {
+        let before = super::text::skip_blanks_back(text, start);
+        let word_start = (0..before)
+            .rev()
+            .take_while(|&j| text[j].is_ascii_alphabetic())
+            .last()
+            .unwrap_or(before);
+        let qualifier = &text[word_start..before];
+        if !qualifier.is_empty() && !is_one_of(qualifier, NAME_QUALIFIERS) {
+            return;
+        }
+    }
+    let Some(name) = parse_name(text, skip_blanks(text, end), true) else {
+        return;
+    };
+    if ends_clean(text, name.end) || name.words >= 2 {
+        let score = if name.known > 0 || name.words >= 2 {
+            0.85
+        } else {
+            0.6
+        };
+        push(out, name, score, "person.label");
+    }
+}
+
+/// E-mail header display names at the start of a line: `From: John Smith <js@example.com>`.
+pub(super) fn header(text: &[u8], start: usize, end: usize, out: &mut Vec<Candidate>) {
+    if !at_line_start(text, start) || !text[start].is_ascii_uppercase() {
+        return;
+    }
+    let mut at = skip_blanks(text, end);
+    let quoted = text.get(at) == Some(&b'"');
+    at += usize::from(quoted);
+    let Some(name) = parse_name(text, at, false) else {
+        return;
+    };
+    let mut after = name.end + usize::from(quoted && text.get(name.end) == Some(&b'"'));
+    after = skip_blanks(text, after);
+    if text.get(after) == Some(&b'<') {
+        push(out, name, 0.85, "person.header");
+    } else if matches!(text.get(after), None | Some(b'\n' | b'\r'))
+        && name.words >= 2
+        && name.known > 0
+    {
+        push(out, name, 0.7, "person.header");
+    }
+}
+
+/// Words that may stand on a sign-off line next to the trigger ("Kind regards", "Thanks again").
+const SIGNOFF_WORDS: &[&str] = &[
+    "kind",
+    "warm",
+    "warmest",
+    "best",
+    "many",
+    "with",
+    "mit",
+    "freundlichen",
+    "freundliche",
+    "liebe",
+    "viele",
+    "herzliche",
+    "herzlichen",
+    "beste",
+    "yours",
+    "very",
+    "truly",
+    "all",
+    "the",
+    "my",
+    "thanks",
+    "thank",
+    "you",
+    "and",
+    "regards",
+    "wishes",
+    "again",
+    "so",
+    "much",
+    "a",
+    "lot",
+    "sincerely",
+    "faithfully",
+    "cheers",
+    "gruss",
+    "grüße",
+    "grüßen",
+    "gruß",
+    "cordialement",
+    "saludos",
+    "saluti",
+    "groeten",
+    "met",
+    "vriendelijke",
+    "cordiali",
+    "atentamente",
+];
+
+/// True when the line around `start..end` is a sign-off: only sign-off words, blanks and a
+/// final comma or exclamation mark.
+fn is_signoff_line(text: &[u8], start: usize, end: usize) -> bool {
+    let line_start = text[..start]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    if start - line_start > 40 {
+        return false;
+    }
+    let mut i = line_start;
+    let mut words = 0;
+    while i < text.len() && words < 6 {
+        i = skip_blanks(text, i);
+        match text.get(i) {
+            None | Some(b'\n' | b'\r') => return i >= end,
+            Some(b',' | b'!' | b'.' | b'-') => {
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let e = letters_end(text, i);
+        if e == i || !is_one_of(&text[i..e], SIGNOFF_WORDS) {
+            return false;
+        }
+        words += 1;
+        i = e;
+    }
+    false
+}
+
+/// Signature blocks: "Kind regards,\nJohn Smith" — a sign-off line, then a line holding only a
+/// name.
+pub(super) fn signoff(text: &[u8], start: usize, end: usize, out: &mut Vec<Candidate>) {
+    if !word_starts_at(text, start) || !is_signoff_line(text, start, end) {
+        return;
+    }
+    let Some(nl) = text[end..].iter().position(|&b| b == b'\n') else {
+        return;
+    };
+    let mut at = skip_blanks(text, end + nl + 1);
+    // One blank line may separate the sign-off from the name.
+    if text.get(at) == Some(&b'\r') {
+        at += 1;
+    }
+    if text.get(at) == Some(&b'\n') {
+        at = skip_blanks(text, at + 1);
+    }
+    let Some(name) = parse_name(text, at, false) else {
+        return;
+    };
+    if matches!(text.get(name.end), None | Some(b'\n' | b'\r' | b',')) {
+        let score = if name.known > 0 { 0.85 } else { 0.75 };
+        push(out, name, score, "person.signature");
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = ONES * 0x80;
+const LOW7: u64 = ONES * 0x7f;
+
+/// Position of the first ASCII capital letter at or after `from` (eight bytes at a time).
+#[inline]
+fn next_capital(text: &[u8], mut from: usize) -> Option<usize> {
+    while from + 8 <= text.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&text[from..from + 8]);
+        let x = u64::from_le_bytes(chunk);
+        let lo = x & LOW7;
+        // Bit 7 set for bytes in 'A'..='Z' (hasbetween(x, 0x40, 0x5b)); non-ASCII cleared by !x.
+        let mask = (ONES * (127 + 0x5b) - lo) & !x & (lo + ONES * (127 - 0x40)) & HIGH;
+        if mask != 0 {
+            return Some(from + (mask.trailing_zeros() / 8) as usize);
+        }
+        from += 8;
+    }
+    text[from..]
+        .iter()
+        .position(u8::is_ascii_uppercase)
+        .map(|i| from + i)
+}
+
+/// The ASCII word at `at`: a capital then lower-case letters (with "Mc"/"Mac"-style inner
+/// capitals, hyphens and apostrophes). Returns its end.
+#[inline]
+fn capitalised_end(text: &[u8], at: usize) -> usize {
+    let mut i = at + 1;
+    while i < text.len() {
+        let b = text[i];
+        if b.is_ascii_lowercase()
+            || (b.is_ascii_uppercase() && i >= at + 2 && text[i - 1].is_ascii_lowercase())
+        {
+            i += 1;
+        } else if matches!(b, b'-' | b'\'') && text.get(i + 1).is_some_and(u8::is_ascii_uppercase) {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Scores a "First [Middle] Last" run whose first name spans `start..end`, or `None`.
+fn pair_at(text: &[u8], start: usize, end: usize) -> Option<Candidate> {
+    let first = &text[start..end];
+    let mut pos = end;
+    let mut last: Option<(usize, usize)> = None;
+    let mut middles = 0;
+    let mut after_particle = false;
+    for _ in 0..4 {
+        if text.get(pos) != Some(&b' ') {
+            break;
+        }
+        let s = pos + 1;
+        let Some(&c) = text.get(s) else { break };
+        if c.is_ascii_uppercase() {
+            let e = capitalised_end(text, s);
+            if e == s + 1 {
+                // An initial: "John F. Kennedy".
+                let next = if text.get(e) == Some(&b'.') { e + 1 } else { e };
+                if text.get(next) != Some(&b' ') || last.is_some() {
+                    break;
+                }
+                pos = next;
+                middles += 1;
+                continue;
+            }
+            let word = &text[s..e];
+            if STOP.contains(word) {
+                break;
+            }
+            // After "van"/"de" any capitalised word is the surname ("Anna de Vries").
+            let is_last =
+                after_particle || LAST.contains(word) || (word.len() > 3 && is_known_surname(word));
+            if is_last {
+                // "John Thomas Smith": an earlier surname was a middle name.
+                middles += usize::from(last.is_some());
+                last = Some((s, e));
+            } else if FIRST.contains(word) && last.is_none() && !after_particle {
+                middles += 1;
+            } else {
+                break;
+            }
+            pos = e;
+            if after_particle {
+                break;
+            }
+        } else if c.is_ascii_lowercase() {
+            let e = letters_end(text, s);
+            if !is_particle(&text[s..e]) || text.get(e) != Some(&b' ') {
+                break;
+            }
+            after_particle = true;
+            pos = e;
+        } else {
+            break;
+        }
+    }
+    let (ls, le) = last?;
+    let surname = &text[ls..le];
+    let ambiguous = u32::from(AMBIGUOUS.contains(first)) + u32::from(AMBIGUOUS.contains(surname));
+    if ambiguous == 2 && middles == 0 {
+        return None;
+    }
+    let mut score = if ambiguous == 0 { 0.6 } else { 0.55 };
+    if middles > 0 {
+        score += 0.1;
+    }
+    // A title-case run ("John Lewis Partnership", "Grace Hopper Award") is a name of a thing.
+    if text.get(le) == Some(&b' ') && text.get(le + 1).is_some_and(u8::is_ascii_uppercase) {
+        score -= 0.3;
+    }
+    Some(Candidate::new(
+        EntityKind::Person,
+        start,
+        le,
+        score,
+        "person.first_last",
+    ))
+}
+
+/// "Smith-Jones", "O'Brien": a hyphenated part or the apostrophe-less form is a surname.
+fn is_known_surname(word: &[u8]) -> bool {
+    (word.contains(&b'-') || word.contains(&b'\'')) && is_known(word)
+}
+
+/// The text pass: capitalised "First Last" pairs where the first word is a census first name
+/// and the last a census surname.
+pub(super) fn first_last(text: &[u8], out: &mut Vec<Candidate>) {
+    let mut i = 0;
+    while let Some(p) = next_capital(text, i) {
+        i = p + 1;
+        if p > 0 && !matches!(text[p - 1], b' ' | b'\n' | b'\t' | b'\r' | b'(' | b'"') {
+            continue;
+        }
+        let mut e = p + 1;
+        while e < text.len() && text[e].is_ascii_lowercase() {
+            e += 1;
+        }
+        i = e;
+        if e - p < 2 || text.get(e) != Some(&b' ') {
+            continue;
+        }
+        if !text.get(e + 1).is_some_and(u8::is_ascii_uppercase) {
+            // "Anna de Vries": a particle may stand between first name and surname.
+            let w = e + 1;
+            let we = letters_end(text, w);
+            let particle = we > w && we - w <= 5 && is_particle(&text[w..we]);
+            if !(particle
+                && text.get(we) == Some(&b' ')
+                && text.get(we + 1).is_some_and(u8::is_ascii_uppercase))
+            {
+                continue;
+            }
+        }
+        let first = &text[p..e];
+        if !FIRST.contains(first) || STOP.contains(first) {
+            continue;
+        }
+        if let Some(c) = pair_at(text, p, e) {
+            i = c.end;
+            out.push(c);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(f: impl Fn(&[u8], &mut Vec<Candidate>), text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        f(text.as_bytes(), &mut out);
+        out.iter()
+            .map(|c| text[c.start..c.end].to_string())
+            .collect()
+    }
+
+    fn at_literal(
+        rule: fn(&[u8], usize, usize, &mut Vec<Candidate>),
+        literal: &str,
+    ) -> impl Fn(&[u8], &mut Vec<Candidate>) + '_ {
+        move |text, out| {
+            let lower = text.to_ascii_lowercase();
+            let mut from = 0;
+            while let Some(p) = lower[from..]
+                .windows(literal.len())
+                .position(|w| w == literal.as_bytes())
+            {
+                rule(text, from + p, from + p + literal.len(), out);
+                from += p + 1;
+            }
+        }
+    }
+
+    #[test]
+    fn pairs_need_census_names() {
+        let f = |t: &[u8], o: &mut Vec<Candidate>| first_last(t, o);
+        assert_eq!(names(f, "I met John Smith today."), ["John Smith"]);
+        assert_eq!(
+            names(f, "with Mary Ann Smith-Jones."),
+            ["Mary Ann Smith-Jones"]
+        );
+        assert_eq!(names(f, "by John F. Kennedy and"), ["John F. Kennedy"]);
+        assert_eq!(names(f, "Ludwig van Beethoven x"), Vec::<String>::new());
+        assert_eq!(names(f, "call Anna de Vries now"), ["Anna de Vries"]);
+        assert!(names(f, "Thank You For Your Order").is_empty());
+        assert!(names(f, "Rose Gold case, Sterling Silver ring").is_empty());
+        assert!(names(f, "Customer Service Team in New York").is_empty());
+    }
+
+    #[test]
+    fn context_rules() {
+        let g = at_literal(greeting, "dear");
+        assert_eq!(
+            names(&g, "Dear Siobhan Ní Bhraonáin,\nthanks"),
+            ["Siobhan Ní Bhraonáin"]
+        );
+        assert!(names(&g, "Dear Valued Customer,").is_empty());
+        let h = at_literal(honorific, "mrs");
+        assert_eq!(names(&h, "ask Mrs. J. Brown's team"), ["J. Brown"]);
+        let l = at_literal(label, "name:");
+        assert_eq!(names(&l, "Full name: anna müller\n"), Vec::<String>::new());
+        assert_eq!(names(&l, "Full name: Anna Müller\n"), ["Anna Müller"]);
+        assert!(names(&l, "Product name: Hero Hoodie\n").is_empty());
+        let s = at_literal(signoff, "regards");
+        assert_eq!(
+            names(&s, "Kind regards,\nJohn Smith\nSales"),
+            ["John Smith"]
+        );
+        assert!(names(&s, "regards the order\nJohn Smith").is_empty());
+        let m = at_literal(header, "from:");
+        assert_eq!(names(&m, "From: Jane Doe <jd@x.io>"), ["Jane Doe"]);
+    }
+}
