@@ -232,7 +232,7 @@ fn number_first(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     if w > i && is_one_of(&text[i..w], &["bis", "ter"]) && text.get(w) == Some(&b' ') {
         i = w + 1;
     }
-    let first_end = letters_end(text, i);
+    let first_end = ordinal_or_letters_end(text, i);
     if first_end == i {
         return;
     }
@@ -244,8 +244,15 @@ fn number_first(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
         }
         return;
     }
+    // Case is decided by the first word that is not an ordinal ("350 5th Avenue").
+    let lead = if first[0].is_ascii_digit() {
+        let s = first_end + 1;
+        &text[s.min(text.len())..letters_end(text, s.min(text.len()))]
+    } else {
+        first
+    };
     // "221B Baker Street": 1..=4 name words, then a suffix.
-    let capital = is_capitalised(first);
+    let capital = is_capitalised(lead);
     let mut pos = i;
     let mut words = 0;
     for _ in 0..5 {
@@ -334,6 +341,20 @@ fn ends_with_ignore_case(word: &[u8], suffix: &str) -> bool {
     word.len() >= s.len() && word[word.len() - s.len()..].eq_ignore_ascii_case(s)
 }
 
+/// Words that stand before a stand-alone German suffix: inflected adjectives and place names
+/// ("Kölner Straße", "Am Alten Weg", "Lange Gasse") and the prepositions of street names.
+fn is_street_adjective(word: &[u8]) -> bool {
+    is_one_of(
+        word,
+        &[
+            "am", "an", "im", "zum", "zur", "auf", "der", "den", "die", "unter",
+        ],
+    ) || (is_capitalised(word)
+        && ["er", "e", "en"]
+            .iter()
+            .any(|s| ends_with_ignore_case(word, s)))
+}
+
 /// Number last: "Hauptstraße 5", "Keizersgracht 123-2", "Calle Mayor, 10", "PO Box 123".
 fn number_last(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     if word.start < 2 || text[word.start - 1] != b' ' {
@@ -392,7 +413,7 @@ fn number_last(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
                     break;
                 }
                 match word_before(text, start - 1) {
-                    Some(s) if is_capitalised(&text[s..start - 1]) => start = s,
+                    Some(s) if is_street_adjective(&text[s..start - 1]) => start = s,
                     _ => break,
                 }
             }

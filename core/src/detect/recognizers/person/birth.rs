@@ -250,24 +250,31 @@ pub(super) fn date_at(text: &[u8], at: usize) -> Option<usize> {
     }
 }
 
-/// Literal rule at a birth-date label: the first date within [`WINDOW`] bytes after it, on the
-/// same line or the next.
+/// Words that may stand between a birth-date label and the date ("born on", "geboren am",
+/// "date of birth (dd/mm/yyyy)").
+const BETWEEN: &[&str] = &[
+    "on", "am", "le", "el", "il", "is", "was", "the", "of", "de", "du", "del", "di", "at", "in",
+    "den", "dem", "date", "dd", "mm", "yyyy", "yy", "jj", "aaaa", "tt", "jjjj", "d", "m", "y", "a",
+    "e", "t", "j", "gg", "aa", "mes", "día",
+];
+
+/// Literal rule at a birth-date label: the first date within [`WINDOW`] bytes after it, with
+/// only short label words, at most two capitalised words ("born in Leeds on") and separators
+/// between.
 pub(super) fn after_label(text: &[u8], start: usize, end: usize, out: &mut Vec<Candidate>) {
     if !word_starts_at(text, start) {
         return;
     }
     let limit = (end + WINDOW).min(text.len());
-    let mut newlines = 0;
+    let (mut newlines, mut names) = (0, 0);
+    // The rest of a word glued to the label ("Geburtsdatum" is whole; "birthdays" is not).
     let mut i = end;
+    if text.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        return;
+    }
     while i < limit {
         let b = text[i];
-        if b == b'\n' {
-            newlines += 1;
-            if newlines > 1 {
-                return;
-            }
-        }
-        if b.is_ascii_alphanumeric() && word_starts_at(text, i) {
+        if b.is_ascii_alphanumeric() || b >= 0x80 {
             if let Some(date_end) = date_at(text, i) {
                 out.push(Candidate::new(
                     EntityKind::DateOfBirth,
@@ -278,11 +285,34 @@ pub(super) fn after_label(text: &[u8], start: usize, end: usize, out: &mut Vec<C
                 ));
                 return;
             }
+            let e = super::text::letters_end(text, i);
+            if e == i {
+                return;
+            }
+            let word = &text[i..e];
+            let capitalised = super::text::char_at(word, 0).is_some_and(|(c, _)| c.is_uppercase());
+            if !is_one_of(word, BETWEEN) {
+                if !capitalised || names == 2 {
+                    return;
+                }
+                names += 1;
+            }
+            i = e;
+            continue;
+        }
+        match b {
+            b'\n' => {
+                newlines += 1;
+                if newlines > 1 {
+                    return;
+                }
+            }
+            b' ' | b'\t' | b'\r' | b':' | b'-' | b'(' | b')' | b'/' | b'=' | b'.' => {}
+            _ => return,
         }
         i += 1;
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

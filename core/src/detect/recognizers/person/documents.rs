@@ -219,7 +219,7 @@ fn is_dvla(s: &[u8; 16]) -> bool {
 /// ("MORGA 753116 SM9IJ", found from the six-digit middle group).
 pub(super) fn uk_licence(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     let (start, end, code) = match (word.len(), word.digits) {
-        (16, 6..=9) => {
+        (16, 6..=11) => {
             let Ok(code) = <[u8; 16]>::try_from(word.bytes(text)) else {
                 return;
             };
