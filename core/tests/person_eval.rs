@@ -132,3 +132,45 @@ fn person_recall_and_false_positives() {
     println!("\nmissed:\n  {}", misses.join("\n  "));
     println!("\nfalse positives:\n  {}", wrong.join("\n  "));
 }
+
+#[test]
+#[ignore = "measures throughput; run in release with --ignored --nocapture"]
+fn scan_throughput() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/person_eval/sample.toml");
+    let sample: Sample = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let text = throughput_text(&sample);
+    let engine = Engine::new();
+    let mut findings = 0;
+    let mut best = f64::MAX;
+    for _ in 0..20 {
+        let t = std::time::Instant::now();
+        findings = engine.scan(&text).len();
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    println!(
+        "Engine::scan on {} bytes of prose: {findings} findings, best of 20: {:.2} ms = {:.0} MB/s",
+        text.len(),
+        best * 1e3,
+        text.len() as f64 / best / 1e6
+    );
+}
+
+/// About 1 MB of shop prose with about one finding per kilobyte: two paragraphs of plain prose
+/// (`prose.txt`, no personal data), then one sentence of the labelled sample, repeated.
+fn throughput_text(sample: &Sample) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/person_eval/prose.txt");
+    let prose = std::fs::read_to_string(path).unwrap();
+    let paragraphs: Vec<&str> = prose.lines().filter(|l| !l.is_empty()).collect();
+    let mut text = String::with_capacity(1 << 20);
+    let mut i = 0;
+    while text.len() < 1 << 20 {
+        for _ in 0..2 {
+            text.push_str(paragraphs[i % paragraphs.len()]);
+            text.push(' ');
+            i += 1;
+        }
+        text.push_str(&sample.case[i % sample.case.len()].text);
+        text.push_str("\n\n");
+    }
+    text
+}

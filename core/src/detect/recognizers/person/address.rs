@@ -326,11 +326,15 @@ fn word_before(text: &[u8], end: usize) -> Option<usize> {
     if start > 0 && text[start - 1] == b'.' {
         start -= 1;
     }
-    while let Some((c, len)) = char_before(text, start) {
-        if !(c.is_alphabetic() || c == '-' || c == '\'') {
-            break;
+    loop {
+        match start.checked_sub(1).map(|i| text[i]) {
+            Some(b) if b.is_ascii_alphabetic() || b == b'-' || b == b'\'' => start -= 1,
+            Some(b) if b >= 0x80 => match char_before(text, start) {
+                Some((c, len)) if c.is_alphabetic() => start -= len,
+                _ => break,
+            },
+            _ => break,
         }
-        start -= len;
     }
     (start < end && text[start] != b'.').then_some(start)
 }

@@ -267,11 +267,12 @@ pub(super) fn after_label(text: &[u8], start: usize, end: usize, out: &mut Vec<C
     }
     let limit = (end + WINDOW).min(text.len());
     let (mut newlines, mut names) = (0, 0);
-    // The rest of a word glued to the label ("Geburtsdatum" is whole; "birthdays" is not).
-    let mut i = end;
-    if text.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+    // "birth" also opens "birthday" and "birthdate"; no other word may be glued to a label.
+    let glued = super::text::letters_end(text, end);
+    if glued > end && !is_one_of(&text[end..glued], &["day", "date"]) {
         return;
     }
+    let mut i = glued;
     while i < limit {
         let b = text[i];
         if b.is_ascii_alphanumeric() || b >= 0x80 {

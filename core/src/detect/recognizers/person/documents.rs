@@ -164,9 +164,25 @@ pub(super) fn passport(text: &[u8], start: usize, end: usize, out: &mut Vec<Cand
     }
 }
 
+/// True when the word before `start` (across one blank) begins with "driv": "driver's",
+/// "drivers", "driving". "licen" alone is any licence (software, music).
+fn after_driver(text: &[u8], start: usize) -> bool {
+    let Some(end) = start.checked_sub(1).filter(|&i| text[i] == b' ') else {
+        return false;
+    };
+    let mut s = end;
+    while s > 0 && end - s < 12 && !matches!(text[s - 1], b' ' | b'\n' | b'\t' | b'(') {
+        s -= 1;
+    }
+    text[s..end].len() >= 6 && text[s..s + 4].eq_ignore_ascii_case(b"driv")
+}
+
 /// Literal rule at a driving-licence label.
 pub(super) fn licence(text: &[u8], start: usize, end: usize, out: &mut Vec<Candidate>) {
     if !word_starts_at(text, start) {
+        return;
+    }
+    if text[start..end].eq_ignore_ascii_case(b"licen") && !after_driver(text, start) {
         return;
     }
     if let Some((s, e)) = number_after(text, end, licence_shape) {

@@ -44,6 +44,15 @@ pub(super) fn word_starts_at(text: &[u8], at: usize) -> bool {
 pub(super) fn letters_end(text: &[u8], at: usize) -> usize {
     let mut i = at;
     loop {
+        // ASCII letters first, without decoding.
+        while i < text.len() && text[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        match text.get(i) {
+            Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'-') => return i,
+            None => return i,
+            _ => {}
+        }
         match char_at(text, i) {
             Some((c, len)) if c.is_alphabetic() => i += len,
             Some(('\'' | '’' | '-', len)) if i > at => match char_at(text, i + len) {
