@@ -84,7 +84,110 @@ pub(crate) const CONTEXT: &[ContextWords] = &[
 mod tests {
     use super::*;
     use crate::detect::digits::Words;
+    use crate::detect::Candidate;
+    use proptest::prelude::*;
     use std::time::Instant;
+
+    /// Runs every rule of this family over `text` the way the detector does.
+    fn run_all(text: &[u8]) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for rule in LITERALS {
+            let lit = rule.literal.as_bytes();
+            for start in 0..text.len() {
+                let end = start + lit.len();
+                if end <= text.len() && text[start..end].eq_ignore_ascii_case(lit) {
+                    (rule.recognize)(text, start, end, &mut out);
+                }
+            }
+        }
+        for word in Words::new(text) {
+            for rule in WORDS {
+                (rule.recognize)(text, &word, &mut out);
+            }
+        }
+        for rule in TEXTS {
+            (rule.recognize)(text, &mut out);
+        }
+        out
+    }
+
+    /// Pieces that reach every branch: triggers, names, numbers, non-ASCII and invalid bytes.
+    fn piece() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            prop::sample::select(vec![
+                "Dear ",
+                "Mr. ",
+                "MR ",
+                "Name: ",
+                "Ship to: ",
+                "From: ",
+                "Kind regards,\n",
+                "John ",
+                "Smith",
+                "Anna de Vries",
+                "Étienne ",
+                "Müller",
+                "O'Brien",
+                "Jean-Luc ",
+                "221B ",
+                "Baker Street",
+                "Hauptstraße ",
+                "Calle ",
+                "Via Roma ",
+                "PO Box ",
+                "Postfach 12 34",
+                "SW1A 1AA",
+                "M1 1AE",
+                "DOB: ",
+                "born ",
+                "03/03/1985",
+                "3 März 1985",
+                "March 3, 1985",
+                "passport no ",
+                "driver's licence ",
+                "C01X00T47",
+                "MORGA753116SM9IJ",
+                "MORGA 753116 SM9IJ",
+                " ",
+                "\n",
+                ",",
+                ".",
+                "-",
+                "’",
+                "'",
+            ])
+            .prop_map(|s| s.as_bytes().to_vec()),
+            prop::collection::vec(any::<u8>(), 0..4),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        #[test]
+        fn spans_are_sane_on_any_bytes(pieces in prop::collection::vec(piece(), 0..24)) {
+            let text = pieces.concat();
+            let valid = std::str::from_utf8(&text).is_ok();
+            for c in run_all(&text) {
+                prop_assert!(c.start < c.end && c.end <= text.len());
+                // In valid UTF-8 a span never splits a character (stray continuation bytes of
+                // invalid input belong to no character).
+                if valid {
+                    prop_assert!(crate::text::is_char_boundary(&text, c.start));
+                    prop_assert!(crate::text::is_char_boundary(&text, c.end));
+                }
+            }
+        }
+
+        #[test]
+        fn spans_keep_characters_whole(
+            text in "(\\PC|Dear |Mr |Name: |DOB: |PO Box |[0-9]{1,4}|[A-Z][a-zé]{1,6}| |\n){0,40}"
+        ) {
+            let bytes = text.as_bytes();
+            for c in run_all(bytes) {
+                prop_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
+            }
+        }
+    }
 
     /// Times each pass of this family alone on ~1 MB of shop prose (the throughput text of
     /// `tests/person_eval.rs`, rebuilt here from the sample sentences). Run with
