@@ -430,6 +430,9 @@ fn number_last(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     }
     // "Calle Mayor 10", "Avenida de la Constitución 5": a capitalised street type up to five
     // words back, with only capitalised words and particles between.
+    if prev.len() > 1 && prev.iter().all(|b| !b.is_ascii_lowercase()) {
+        return;
+    }
     let mut cur = ws;
     for _ in 0..5 {
         if cur < 2 || text[cur - 1] != b' ' {
@@ -445,7 +448,9 @@ fn number_last(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
             push(out, s, end, 0.7, "street_address.type_name_number");
             return;
         }
-        if !(is_capitalised(token) || is_one_of(token, NAME_PARTICLES)) {
+        // "Ships Via UPS 2": an acronym is a carrier or a brand, not a street name.
+        let acronym = token.len() > 1 && token.iter().all(|b| !b.is_ascii_lowercase());
+        if acronym || !(is_capitalised(token) || is_one_of(token, NAME_PARTICLES)) {
             return;
         }
         cur = s;

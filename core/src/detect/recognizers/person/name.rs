@@ -578,6 +578,11 @@ fn is_known_surname(word: &[u8]) -> bool {
     (word.contains(&b'-') || word.contains(&b'\'')) && is_known(word)
 }
 
+fn starts_with_ignore_case(text: &[u8], prefix: &[u8]) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
 /// Runs the context rule that a capitalised word `text[p..e]` (at most 12 bytes) opens, if any:
 /// "Dear", "Mr", "Name:", "Ship to:", "From:", "Regards". A `match` on the lower-cased word, so a
 /// word that opens nothing costs a few comparisons.
@@ -594,7 +599,7 @@ fn context_at(text: &[u8], p: usize, e: usize, out: &mut Vec<Candidate>) {
         b"mr" | b"mrs" | b"ms" | b"miss" | b"dr" | b"herr" | b"frau" | b"monsieur" | b"madame"
         | b"mme" | b"sr" | b"sra" => honorific(text, p, e, out),
         b"from" | b"to" | b"cc" if next == Some(b':') => header(text, p, e + 1, out),
-        b"ship" | b"bill" | b"sold" | b"deliver" if rest.starts_with(b" to:") => {
+        b"ship" | b"bill" | b"sold" | b"deliver" if starts_with_ignore_case(rest, b" to:") => {
             label(text, p, e + 4, out)
         }
         b"attn" if matches!(next, Some(b':' | b'.')) => label(text, p, e + 1, out),
@@ -608,7 +613,7 @@ fn context_at(text: &[u8], p: usize, e: usize, out: &mut Vec<Candidate>) {
         b"full" | b"customer" | b"first" | b"last" | b"given" | b"family" | b"contact"
         | b"billing" | b"shipping" | b"recipient" | b"employee" | b"your" | b"cardholder"
         | b"account" | b"sender" | b"patient" | b"client" | b"guest" | b"buyer" | b"legal"
-            if rest.starts_with(b" name:") || rest.starts_with(b" Name:") =>
+            if starts_with_ignore_case(rest, b" name:") =>
         {
             label(text, p, e + 6, out)
         }

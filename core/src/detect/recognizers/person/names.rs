@@ -115,6 +115,12 @@ const STOP_WORDS: &[&str] = &[
     "admin", "administrator", "owner", "manager", "support", "service", "services", "sales", "help",
     "desk", "helpdesk", "staff", "department", "office", "world", "again", "also", "just", "only",
     "not", "no", "yes", "ok", "okay", "is", "are", "was",
+    // title-case headline words
+    "out", "up", "down", "now", "more", "less", "off", "over", "under", "deals", "deal", "offer",
+    "offers", "special", "exclusive", "latest", "great", "big", "save", "buy", "get", "see",
+    "view", "what", "when", "where", "why", "how", "who", "it", "its", "if", "as", "be", "do",
+    "can", "not", "never", "ever", "only", "other", "others", "some", "one", "two",
+    "three", "first", "next", "last", "back", "again", "soon", "here", "there", "about",
     // commerce and orders
     "order", "orders", "number", "invoice", "receipt", "payment", "shipping", "shipment",
     "delivery", "tracking", "return", "returns", "refund", "account", "cart", "checkout", "product",
