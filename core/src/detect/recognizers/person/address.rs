@@ -254,14 +254,13 @@ fn number_first(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     // "221B Baker Street": 1..=4 name words, then a suffix.
     let capital = is_capitalised(lead);
     let mut pos = i;
-    let mut words = 0;
-    for _ in 0..5 {
+    for words in 0..5 {
         let e = ordinal_or_letters_end(text, pos);
         if e == pos {
             return;
         }
         let token = &text[pos..e];
-        if words > 0 && (EN.contains(token) || token.eq_ignore_ascii_case(b"st.")) {
+        if words > 0 && EN.contains(token) {
             let lower_ok = capital || EN_LOWER.contains(token);
             if !lower_ok {
                 return;
@@ -274,7 +273,6 @@ fn number_first(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
         if NOT.contains(token) || (capital != is_capitalised(token) && !token[0].is_ascii_digit()) {
             return;
         }
-        words += 1;
         if text.get(e) != Some(&b' ') {
             return;
         }
