@@ -134,7 +134,7 @@ const STOP_WORDS: &[&str] = &[
     "navy", "small", "medium", "large", "xl", "shirt", "tee", "jacket", "hoodie", "pants", "shorts",
     "dress", "skirt", "shoes", "shoe", "boots", "bag", "backpack", "watch", "case", "cover", "set",
     "pack", "kit", "bundle", "top", "tank", "bra", "sports", "yoga", "running", "training",
-    "fitness", "pro", "plus", "max", "mini", "ultra", "lite", "kitty", "classic", "original",
+    "fitness", "pro", "plus", "mini", "ultra", "lite", "kitty", "classic", "original",
     "deluxe", "home", "kitchen", "garden", "office",
     // calendar
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
