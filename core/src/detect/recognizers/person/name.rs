@@ -1,10 +1,13 @@
 //! PERSON: names found by context (salutations, honorifics, labelled fields, e-mail headers,
 //! signature blocks) and by a dictionary rule on capitalised "First Last" pairs.
 //!
-//! Context rules accept any capitalised word (any script) because the context says a name
-//! follows; the pair rule has no context, so both words must be census names and the pass over
-//! the text is kept cheap: it only stops at an ASCII capital that follows a blank and is
-//! followed by a lower-case word, a blank and another capital.
+//! Everything runs from one pass over capitalised words ([`capitalised`]): the words that open
+//! a context ("Dear", "Mr", "Name:", "From:", "Regards") are capitalised too, so they need no
+//! literal triggers in the shared automaton. Context rules accept any capitalised word (any
+//! script) because the context says a name follows. The pair rule has no context, so at least
+//! one word must be a census name, everyday words ("Rose Gold") and title-case runs ("Grace
+//! Hopper Award") are held back, and the pass rejects cheaply: an ASCII capital after a blank,
+//! a lower-case word, one blank and another capital, before any lookup.
 
 use super::names::{is_particle, AMBIGUOUS, FIRST, LAST, STOP};
 use super::text::{
