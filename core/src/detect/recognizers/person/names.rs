@@ -115,6 +115,10 @@ const STOP_WORDS: &[&str] = &[
     "admin", "administrator", "owner", "manager", "support", "service", "services", "sales", "help",
     "desk", "helpdesk", "staff", "department", "office", "world", "again", "also", "just", "only",
     "not", "no", "yes", "ok", "okay", "is", "are", "was",
+    // groups addressed in greetings
+    "sirs", "colleague", "colleagues", "partner", "partners", "shopper", "shoppers", "members",
+    "subscriber", "subscribers", "reader", "readers", "applicant", "candidate", "seller",
+    "vendor", "supplier", "merchant", "neighbour", "neighbor", "buyer", "buyers", "team",
     // title-case headline words
     "out", "up", "down", "now", "more", "less", "off", "over", "under", "deals", "deal", "offer",
     "offers", "special", "exclusive", "latest", "great", "big", "save", "buy", "get", "see",
