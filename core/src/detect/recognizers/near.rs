@@ -1,0 +1,56 @@
+//! Whole-word keyword search near a candidate, for types whose shape alone is too weak.
+//!
+//! Unlike the substring test of [`crate::detect::context`], a keyword here must not be glued to
+//! ASCII letters ("sin" must not match "business", "ein" not "keine"), so short keywords are safe.
+
+/// How far before a candidate a keyword may stand.
+pub(crate) const BEFORE: usize = 48;
+/// How far after a candidate a keyword may stand ("123456789 (BSN)").
+pub(crate) const AFTER: usize = 16;
+
+/// True when `word` (lower-case ASCII or UTF-8) occurs as a whole word in `text[from..to]`.
+pub(crate) fn has_word(text: &[u8], from: usize, to: usize, word: &str) -> bool {
+    let w = word.as_bytes();
+    let to = to.min(text.len());
+    if w.is_empty() || from >= to || to - from < w.len() {
+        return false;
+    }
+    (from..=to - w.len()).any(|i| {
+        text[i..i + w.len()].eq_ignore_ascii_case(w)
+            && (i == 0 || !text[i - 1].is_ascii_alphabetic())
+            && text
+                .get(i + w.len())
+                .is_none_or(|b| !b.is_ascii_alphabetic())
+    })
+}
+
+/// True when any of `words` stands as a whole word within [`BEFORE`] bytes before `start` or
+/// [`AFTER`] bytes after `end`.
+pub(crate) fn keyword(text: &[u8], start: usize, end: usize, words: &[&str]) -> bool {
+    let (from, to) = (start.saturating_sub(BEFORE), end + AFTER);
+    words
+        .iter()
+        .any(|w| has_word(text, from, start, w) || has_word(text, end, to, w))
+}
+
+/// True when the bytes `start..end` of `text` are not glued to ASCII letters on either side.
+pub(crate) fn is_word(text: &[u8], start: usize, end: usize) -> bool {
+    (start == 0 || !text[start - 1].is_ascii_alphabetic())
+        && text.get(end).is_none_or(|b| !b.is_ascii_alphabetic())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words_only() {
+        let text = b"business 123456782";
+        assert!(!keyword(text, 9, 18, &["sin"]));
+        let text = b"SIN: 123456782";
+        assert!(keyword(text, 5, 14, &["sin"]));
+        let text = b"123456782 (BSN)";
+        assert!(keyword(text, 0, 9, &["bsn"]));
+        assert!(!keyword(b"", 0, 0, &["x"]));
+    }
+}
