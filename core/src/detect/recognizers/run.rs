@@ -126,11 +126,6 @@ impl Run {
         self.ngroups == 1 && self.len == len
     }
 
-    /// True when the groups have exactly the lengths `groups` and every separator is in `seps`.
-    pub(crate) fn is(&self, groups: &[u8], seps: &[u8]) -> bool {
-        self.groups() == groups && self.seps().iter().all(|s| seps.contains(s))
-    }
-
     /// True when the groups have the lengths `groups` and the separators are exactly `seps`.
     pub(crate) fn is_exactly(&self, groups: &[u8], seps: &[u8]) -> bool {
         self.groups() == groups && self.seps() == seps
