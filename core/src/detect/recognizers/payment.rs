@@ -319,7 +319,11 @@ fn expiry(text: &[u8], start: usize, end: usize, out: &mut Vec<Candidate>) {
     if start > 0 && text[start - 1].is_ascii_alphabetic() {
         return;
     }
-    let word_end = letters_end(text, start);
+    let word_end = if end - start == 3 {
+        letters_end(text, start)
+    } else {
+        end
+    };
     if word_end != end {
         // "exp" may only grow into one of the expiry words.
         let w = &text[start..word_end];
@@ -378,14 +382,16 @@ fn is_digit(text: &[u8], i: usize) -> bool {
 
 /// Card security codes: 3 or 4 digits after "CVV", "CVC", "CVV2", "security code"...
 fn cvv(text: &[u8], start: usize, end: usize, out: &mut Vec<Candidate>) {
-    if start > 0 && text[start - 1].is_ascii_alphabetic() {
+    // German compounds ("Kartenprüfnummer") glue words together; the short acronyms may not be.
+    let short = end - start <= 3;
+    if short && start > 0 && text[start - 1].is_ascii_alphabetic() {
         return;
     }
     let mut after = end;
     if text.get(after) == Some(&b'2') {
         after += 1;
     }
-    if text.get(after).is_some_and(u8::is_ascii_alphanumeric) && end - start <= 3 {
+    if short && text.get(after).is_some_and(u8::is_ascii_alphanumeric) {
         return;
     }
     let Some(at) = first_digit(text, after, 20) else {
