@@ -24,10 +24,37 @@ pub(crate) fn has_word(text: &[u8], from: usize, to: usize, word: &str) -> bool 
     })
 }
 
+/// Bytes that end a keyword window: a keyword beyond another number or line belongs to that.
+fn stops(b: u8) -> bool {
+    b.is_ascii_digit() || b == b'\n'
+}
+
+/// Start of the window of at most `max` bytes before `start`, cut after the nearest digit or
+/// newline ("SSN 536-22-8514. Order 407666141": the keyword is not the order number's).
+pub(crate) fn window_start(text: &[u8], start: usize, max: usize) -> usize {
+    let from = start.saturating_sub(max);
+    text[from..start]
+        .iter()
+        .rposition(|&b| stops(b))
+        .map_or(from, |i| from + i + 1)
+}
+
+/// End of the window of at most `max` bytes after `end`, cut at the nearest digit or newline.
+pub(crate) fn window_end(text: &[u8], end: usize, max: usize) -> usize {
+    let to = (end + max).min(text.len());
+    text[end..to]
+        .iter()
+        .position(|&b| stops(b))
+        .map_or(to, |i| end + i)
+}
+
 /// True when any of `words` stands as a whole word within [`BEFORE`] bytes before `start` or
-/// [`AFTER`] bytes after `end`.
+/// [`AFTER`] bytes after `end`, with no other number or line break in between.
 pub(crate) fn keyword(text: &[u8], start: usize, end: usize, words: &[&str]) -> bool {
-    let (from, to) = (start.saturating_sub(BEFORE), end + AFTER);
+    let (from, to) = (
+        window_start(text, start, BEFORE),
+        window_end(text, end, AFTER),
+    );
     words
         .iter()
         .any(|w| has_word(text, from, start, w) || has_word(text, end, to, w))
@@ -52,5 +79,7 @@ mod tests {
         let text = b"123456782 (BSN)";
         assert!(keyword(text, 0, 9, &["bsn"]));
         assert!(!keyword(b"", 0, 0, &["x"]));
+        let text = b"SSN 536-22-8514. Order 407666141";
+        assert!(!keyword(text, 23, 32, &["ssn"]));
     }
 }

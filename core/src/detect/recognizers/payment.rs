@@ -131,7 +131,7 @@ fn word(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
             .validated(),
         );
     } else if run.groups().len() == 1 && (8..=17).contains(&run.len()) {
-        let from = run.start.saturating_sub(32);
+        let from = near::window_start(text, run.start, 32);
         if ACCOUNT_WORDS
             .iter()
             .any(|k| near::has_word(text, from, run.start, k))
@@ -245,9 +245,14 @@ fn sort_code(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
     if !run.is_exactly(&[2, 2, 2], b"--") {
         return;
     }
-    let context = SORT_CODE_WORDS
-        .iter()
-        .any(|k| near::has_word(text, run.start.saturating_sub(near::BEFORE), run.start, k));
+    let context = SORT_CODE_WORDS.iter().any(|k| {
+        near::has_word(
+            text,
+            near::window_start(text, run.start, near::BEFORE),
+            run.start,
+            k,
+        )
+    });
     let account = account_after(text, run.end);
     if !context && account.is_none() {
         return;
