@@ -8,7 +8,7 @@
 //! data ([`FORMATS`]); one parse of the digit run serves them all.
 
 use super::near;
-use super::run::Run;
+use super::run::{self, Run};
 use crate::catalogue::EntityKind;
 use crate::detect::context::ContextWords;
 use crate::detect::validators::{
@@ -222,6 +222,13 @@ const FORMATS: &[Format] = formats! {
 fn word(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
     if w.letters > 0 {
         alphanumeric(text, w, out);
+        return;
+    }
+    // Prices, quantities and short numbers are most digit words: reject them before parsing.
+    // The only short form is the spaced NINO ("AB 123456 C", "AB 12 34 56 C").
+    let nino_like =
+        w.start >= 3 && text[w.start - 1] == b' ' && text[w.start - 2].is_ascii_uppercase();
+    if w.len() < 8 && !nino_like && !run::continues(text, w.end) {
         return;
     }
     let Some(run) = Run::parse(text, w) else {

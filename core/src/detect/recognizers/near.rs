@@ -8,20 +8,29 @@ pub(crate) const BEFORE: usize = 48;
 /// How far after a candidate a keyword may stand ("123456789 (BSN)").
 pub(crate) const AFTER: usize = 16;
 
-/// True when `word` (lower-case ASCII or UTF-8) occurs as a whole word in `text[from..to]`.
-pub(crate) fn has_word(text: &[u8], from: usize, to: usize, word: &str) -> bool {
-    let w = word.as_bytes();
+/// True when one of `words` (lower case, starting with an ASCII letter) occurs as a whole word
+/// inside `text[from..to]`. One pass over the window: only word starts are compared.
+pub(crate) fn any_word(text: &[u8], from: usize, to: usize, words: &[&str]) -> bool {
     let to = to.min(text.len());
-    if w.is_empty() || from >= to || to - from < w.len() {
-        return false;
+    for i in from..to {
+        let b = text[i];
+        if !b.is_ascii_alphabetic() || (i > 0 && text[i - 1].is_ascii_alphabetic()) {
+            continue;
+        }
+        let lower = b | 0x20;
+        for w in words.iter().map(|w| w.as_bytes()) {
+            if w.first() == Some(&lower)
+                && i + w.len() <= to
+                && text[i..i + w.len()].eq_ignore_ascii_case(w)
+                && text
+                    .get(i + w.len())
+                    .is_none_or(|c| !c.is_ascii_alphabetic())
+            {
+                return true;
+            }
+        }
     }
-    (from..=to - w.len()).any(|i| {
-        text[i..i + w.len()].eq_ignore_ascii_case(w)
-            && (i == 0 || !text[i - 1].is_ascii_alphabetic())
-            && text
-                .get(i + w.len())
-                .is_none_or(|b| !b.is_ascii_alphabetic())
-    })
+    false
 }
 
 /// Bytes that end a keyword window: a keyword beyond another number or line belongs to that.
@@ -55,9 +64,7 @@ pub(crate) fn keyword(text: &[u8], start: usize, end: usize, words: &[&str]) -> 
         window_start(text, start, BEFORE),
         window_end(text, end, AFTER),
     );
-    words
-        .iter()
-        .any(|w| has_word(text, from, start, w) || has_word(text, end, to, w))
+    any_word(text, from, start, words) || any_word(text, end, to, words)
 }
 
 /// True when the bytes `start..end` of `text` are not glued to ASCII letters on either side.

@@ -6,7 +6,7 @@
 //! reported next to the words that introduce them.
 
 use super::near;
-use super::run::Run;
+use super::run::{self, Run};
 use crate::catalogue::EntityKind;
 use crate::detect::context::ContextWords;
 use crate::detect::validators::{aba, card, iban, iso3166};
@@ -112,6 +112,10 @@ fn word(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
         iban_at(text, w, out);
         return;
     }
+    // Every payment number here has 6 or more digits.
+    if w.len() < 6 && !run::continues(text, w.end) {
+        return;
+    }
     let Some(run) = Run::parse(text, w) else {
         return;
     };
@@ -132,10 +136,7 @@ fn word(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
         );
     } else if run.groups().len() == 1 && (8..=17).contains(&run.len()) {
         let from = near::window_start(text, run.start, 32);
-        if ACCOUNT_WORDS
-            .iter()
-            .any(|k| near::has_word(text, from, run.start, k))
-        {
+        if near::any_word(text, from, run.start, ACCOUNT_WORDS) {
             out.push(Candidate::new(
                 EntityKind::UsBankAccount,
                 run.start,
@@ -245,14 +246,8 @@ fn sort_code(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
     if !run.is_exactly(&[2, 2, 2], b"--") {
         return;
     }
-    let context = SORT_CODE_WORDS.iter().any(|k| {
-        near::has_word(
-            text,
-            near::window_start(text, run.start, near::BEFORE),
-            run.start,
-            k,
-        )
-    });
+    let from = near::window_start(text, run.start, near::BEFORE);
+    let context = near::any_word(text, from, run.start, SORT_CODE_WORDS);
     let account = account_after(text, run.end);
     if !context && account.is_none() {
         return;

@@ -27,6 +27,13 @@ fn is_digit_at(text: &[u8], i: usize) -> bool {
     text.get(i).is_some_and(u8::is_ascii_digit)
 }
 
+/// True when a digit group follows `end` through one separator, so the word there may grow
+/// into a longer run (a cheap test before [`Run::parse`]).
+#[inline]
+pub(crate) fn continues(text: &[u8], end: usize) -> bool {
+    text.get(end).is_some_and(|b| SEPS.contains(b)) && is_digit_at(text, end + 1)
+}
+
 impl Run {
     /// Parses the run that starts at `word`, or `None` when the word has letters, continues an
     /// earlier run, is part of a decimal number, or the run is longer than any identifier.
