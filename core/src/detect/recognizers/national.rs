@@ -18,10 +18,13 @@ use crate::detect::validators::{
 use crate::detect::{Candidate, LiteralRule, TextRule, Word, WordRule};
 
 pub(crate) const LITERALS: &[LiteralRule] = &[];
-pub(crate) const WORDS: &[WordRule] = &[WordRule {
-    name: "national",
-    recognize: word,
-}];
+pub(crate) const WORDS: &[WordRule] = &[
+    WordRule {
+        name: "national_alphanumeric",
+        recognize: alphanumeric,
+    },
+    run::RULE,
+];
 pub(crate) const TEXTS: &[TextRule] = &[];
 pub(crate) const CONTEXT: &[ContextWords] = &[];
 
@@ -106,6 +109,8 @@ const CF: &[&str] = &["codice fiscale", "cf"];
 /// One printed form of a digit identifier.
 struct Format {
     kind: EntityKind,
+    /// Total digit count (the sum of `groups`), compared first.
+    len: usize,
     /// Digit group lengths, e.g. `[3, 2, 4]` for an SSN.
     groups: &'static [u8],
     /// The separators between the groups, in order (empty for a plain number).
@@ -124,6 +129,7 @@ macro_rules! formats {
     ($( $kind:ident $groups:tt $seps:literal $check:expr, $checksum:literal, $score:literal, $ctx:ident, $rule:literal; )*) => {
         &[ $( Format {
             kind: EntityKind::$kind,
+            len: total(&$groups),
             groups: &$groups,
             seps: $seps,
             check: $check,
@@ -133,6 +139,15 @@ macro_rules! formats {
             rule: $rule,
         }, )* ]
     };
+}
+
+const fn total(groups: &[u8]) -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < groups.len() {
+        n += groups[i] as usize;
+        i += 1;
+    }
+    n
 }
 
 fn siren(d: &[u8]) -> bool {
@@ -218,37 +233,27 @@ const FORMATS: &[Format] = formats! {
     Imei [2, 6, 6, 1] b"   " imei, true, 0.3, IMEI, "imei.luhn";
 };
 
-/// Every national rule that starts on a digit word.
-fn word(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
-    if w.letters > 0 {
-        alphanumeric(text, w, out);
-        return;
-    }
-    // Prices, quantities and short numbers are most digit words: reject them before parsing.
-    // The only short form is the spaced NINO ("AB 123456 C", "AB 12 34 56 C").
-    let nino_like =
-        w.start >= 3 && text[w.start - 1] == b' ' && text[w.start - 2].is_ascii_uppercase();
-    if w.len() < 8 && !nino_like && !run::continues(text, w.end) {
-        return;
-    }
-    let Some(run) = Run::parse(text, w) else {
-        return;
-    };
+/// Every national rule on a digit run (called by the shared digit-run pass, [`run::RULE`]).
+pub(super) fn on_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
     if run.len() < 8 {
         if run.is_exactly(&[2, 2, 2], b"  ") || run.is_plain(6) {
-            spaced_nino(text, &run, out);
+            spaced_nino(text, run, out);
         }
         return;
     }
     for f in FORMATS {
-        if run.groups() == f.groups && run.seps() == f.seps && (f.check)(run.digits()) {
+        if f.len == run.len()
+            && run.groups() == f.groups
+            && run.seps() == f.seps
+            && (f.check)(run.digits())
+        {
             push(
                 text, out, f.kind, run.start, run.end, f.score, f.context, f.rule, f.checksum,
             );
         }
     }
     if run.is_plain(8) {
-        dni_with_dash(text, &run, out);
+        dni_with_dash(text, run, out);
     }
 }
 
@@ -276,6 +281,9 @@ fn push(
 
 /// Identifiers written as one alphanumeric word: DNI/NIE, NINO, PAN, codice fiscale, VIN, VAT.
 fn alphanumeric(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
+    if w.letters == 0 {
+        return;
+    }
     let b = w.bytes(text);
     let (s, e) = (w.start, w.end);
     match b.len() {
@@ -480,7 +488,10 @@ mod tests {
         let t = text.as_bytes();
         let mut out = Vec::new();
         for w in Words::new(t) {
-            word(t, &w, &mut out);
+            alphanumeric(t, &w, &mut out);
+            if let Some(r) = Run::parse(t, &w) {
+                on_run(t, &r, &mut out);
+            }
         }
         out.iter()
             .filter(|c| c.score >= 0.5)

@@ -6,7 +6,7 @@
 //! reported next to the words that introduce them.
 
 use super::near;
-use super::run::{self, Run};
+use super::run::Run;
 use crate::catalogue::EntityKind;
 use crate::detect::context::ContextWords;
 use crate::detect::validators::{aba, card, iban, iso3166};
@@ -72,8 +72,8 @@ pub(crate) const LITERALS: &[LiteralRule] = &[
 ];
 
 pub(crate) const WORDS: &[WordRule] = &[WordRule {
-    name: "payment",
-    recognize: word,
+    name: "iban",
+    recognize: iban_at,
 }];
 pub(crate) const TEXTS: &[TextRule] = &[];
 pub(crate) const CONTEXT: &[ContextWords] = &[ContextWords {
@@ -106,20 +106,9 @@ const ACCOUNT_WORDS: &[&str] = &[
 ];
 const SORT_CODE_WORDS: &[&str] = &["sort code", "sort-code", "sortcode", "sort"];
 
-/// Every payment rule that starts on a digit word.
-fn word(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
-    if w.letters > 0 {
-        iban_at(text, w, out);
-        return;
-    }
-    // Every payment number here has 6 or more digits.
-    if w.len() < 6 && !run::continues(text, w.end) {
-        return;
-    }
-    let Some(run) = Run::parse(text, w) else {
-        return;
-    };
-    card_run(text, &run, out);
+/// Every payment rule on a digit run (called by the shared digit-run pass, [`super::run::RULE`]).
+pub(super) fn on_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
+    card_run(text, run, out);
     let routing = run.is_plain(9)
         && aba::is_valid(run.digits())
         && near::keyword(text, run.start, run.end, ROUTING_WORDS);
@@ -146,7 +135,7 @@ fn word(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
             ));
         }
     }
-    sort_code(text, &run, out);
+    sort_code(text, run, out);
 }
 
 /// Card numbers: brand IIN and length, Luhn, and the usual groupings (4-4-4-4[-3], 4-6-5,
@@ -193,7 +182,8 @@ fn card_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
 /// IBANs, compact ("DE89370400440532013000") or in groups of four separated by single spaces.
 fn iban_at(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
     let b = w.bytes(text);
-    if b.len() < 4
+    if w.letters == 0
+        || b.len() < 4
         || !b[0].is_ascii_uppercase()
         || !b[1].is_ascii_uppercase()
         || !b[2].is_ascii_digit()
@@ -457,7 +447,10 @@ mod tests {
         let t = text.as_bytes();
         let mut out = Vec::new();
         for w in Words::new(t) {
-            word(t, &w, &mut out);
+            iban_at(t, &w, &mut out);
+            if let Some(r) = Run::parse(t, &w) {
+                on_run(t, &r, &mut out);
+            }
         }
         for rule in LITERALS {
             let lit = rule.literal.as_bytes();

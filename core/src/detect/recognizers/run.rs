@@ -2,7 +2,26 @@
 //! ("4111 1111 1111 1111", "123.456.789-09", "85.07.30-033.28"), parsed once per run so each
 //! recognizer only compares group lengths and separators.
 
-use crate::detect::Word;
+use super::{national, payment};
+use crate::detect::{Candidate, Word, WordRule};
+
+/// The digit-run pass: each run is parsed once and offered to every family that reads runs.
+pub(crate) const RULE: WordRule = WordRule {
+    name: "digit_runs",
+    recognize,
+};
+
+fn recognize(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
+    // Prices, quantities and years are most digit words; every identifier read from a run has
+    // six digits or more, so a short word that does not continue is rejected before parsing.
+    if w.letters > 0 || (w.len() < 6 && !continues(text, w.end)) {
+        return;
+    }
+    if let Some(run) = Run::parse(text, w) {
+        payment::on_run(text, &run, out);
+        national::on_run(text, &run, out);
+    }
+}
 
 /// Bytes that may separate digit groups.
 const SEPS: &[u8] = b" -./+";
@@ -90,7 +109,9 @@ impl Run {
             if run.ngroups == MAX_GROUPS || run.len + n > MAX_DIGITS {
                 return None;
             }
-            run.digits[run.len..run.len + n].copy_from_slice(&text[at + 1..end]);
+            for (slot, &b) in run.digits[run.len..].iter_mut().zip(&text[at + 1..end]) {
+                *slot = b;
+            }
             run.len += n;
             run.seps[run.ngroups - 1] = sep;
             run.groups[run.ngroups] = n as u8;
