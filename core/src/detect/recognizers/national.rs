@@ -241,15 +241,21 @@ pub(super) fn on_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
         }
         return;
     }
+    let mut around = None;
     for f in FORMATS {
         if f.len == run.len()
             && run.groups() == f.groups
             && run.seps() == f.seps
             && (f.check)(run.digits())
         {
-            push(
-                text, out, f.kind, run.start, run.end, f.score, f.context, f.rule, f.checksum,
-            );
+            let around = around.get_or_insert_with(|| near::Around::new(text, run.start, run.end));
+            let score = if around.any(f.context) {
+                (f.score + CONTEXT_BONUS).min(MAX)
+            } else {
+                f.score
+            };
+            let c = Candidate::new(f.kind, run.start, run.end, score, f.rule);
+            out.push(if f.checksum { c.validated() } else { c });
         }
     }
     if run.is_plain(8) {

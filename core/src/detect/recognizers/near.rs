@@ -73,6 +73,62 @@ pub(crate) fn is_word(text: &[u8], start: usize, end: usize) -> bool {
         && text.get(end).is_none_or(|b| !b.is_ascii_alphabetic())
 }
 
+/// Most word starts remembered per window; later words are ignored.
+const MAX_STARTS: usize = 16;
+
+/// The word starts around one candidate, collected once so that several types can test their
+/// keywords against the same window cheaply (a plain 9-digit number is checked for a dozen).
+pub(crate) struct Around<'t> {
+    text: &'t [u8],
+    /// (word start, end of the window it lies in).
+    starts: [(u32, u32); MAX_STARTS],
+    n: usize,
+}
+
+impl<'t> Around<'t> {
+    /// Collects the word starts of the windows before `start` and after `end`, as [`keyword`].
+    pub(crate) fn new(text: &'t [u8], start: usize, end: usize) -> Around<'t> {
+        let mut around = Around {
+            text,
+            starts: [(0, 0); MAX_STARTS],
+            n: 0,
+        };
+        let windows = [
+            (window_start(text, start, BEFORE), start),
+            (end, window_end(text, end, AFTER)),
+        ];
+        for (from, to) in windows {
+            for i in from..to {
+                let starts_word =
+                    text[i].is_ascii_alphabetic() && (i == 0 || !text[i - 1].is_ascii_alphabetic());
+                if starts_word && around.n < MAX_STARTS {
+                    around.starts[around.n] = (i as u32, to as u32);
+                    around.n += 1;
+                }
+            }
+        }
+        around
+    }
+
+    /// True when one of `words` (lower case, starting with an ASCII letter) stands at a word
+    /// start of the windows.
+    pub(crate) fn any(&self, words: &[&str]) -> bool {
+        self.starts[..self.n].iter().any(|&(i, to)| {
+            let (i, to) = (i as usize, to as usize);
+            let lower = self.text[i] | 0x20;
+            words.iter().map(|w| w.as_bytes()).any(|w| {
+                w.first() == Some(&lower)
+                    && i + w.len() <= to
+                    && self.text[i..i + w.len()].eq_ignore_ascii_case(w)
+                    && self
+                        .text
+                        .get(i + w.len())
+                        .is_none_or(|c| !c.is_ascii_alphabetic())
+            })
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +144,8 @@ mod tests {
         assert!(!keyword(b"", 0, 0, &["x"]));
         let text = b"SSN 536-22-8514. Order 407666141";
         assert!(!keyword(text, 23, 32, &["ssn"]));
+        let around = Around::new(b"Your BSN: 111222333 (burger)", 10, 19);
+        assert!(around.any(&["bsn"]) && around.any(&["burger"]) && !around.any(&["ssn"]));
+        assert!(!Around::new(b"busin 1", 6, 7).any(&["sin"]));
     }
 }

@@ -191,6 +191,11 @@ fn iban_at(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
     {
         return;
     }
+    // Grouped IBANs start with a 4-character word followed by a space; compact ones are long.
+    let grouped = b.len() == 4 && text.get(w.end) == Some(&b' ');
+    if !grouped && b.len() < 15 {
+        return;
+    }
     let Some(expected) = iban::length(&b[..2]) else {
         return;
     };

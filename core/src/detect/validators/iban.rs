@@ -111,9 +111,9 @@ const LENGTHS: &[(&[u8; 2], usize)] = &[
 /// The registered IBAN length for an upper-case country code.
 pub fn length(country: &[u8]) -> Option<usize> {
     LENGTHS
-        .iter()
-        .find(|(cc, _)| cc.as_slice() == country)
-        .map(|&(_, n)| n)
+        .binary_search_by(|(cc, _)| cc.as_slice().cmp(country))
+        .ok()
+        .map(|i| LENGTHS[i].1)
 }
 
 /// True when `compact` (no spaces, upper-case) is a valid IBAN: registered country, its length,
@@ -137,6 +137,15 @@ pub fn is_valid(compact: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn registry_is_sorted() {
+        assert!(LENGTHS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(length(b"DE"), Some(22));
+        assert_eq!(length(b"AD"), Some(24));
+        assert_eq!(length(b"YT"), Some(27));
+        assert_eq!(length(b"US"), None);
+    }
 
     #[test]
     fn known_values() {
