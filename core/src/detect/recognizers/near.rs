@@ -83,6 +83,18 @@ pub(crate) struct Around<'t> {
     /// (word start, end of the window it lies in).
     starts: [(u32, u32); MAX_STARTS],
     n: usize,
+    /// One bit per initial letter of the collected words, to reject keyword lists at once.
+    initials: u32,
+}
+
+/// The bit of an ASCII letter's lower-case form (other bytes share bit 31).
+fn initial_bit(b: u8) -> u32 {
+    let lower = b | 0x20;
+    if lower.is_ascii_lowercase() {
+        1 << (lower - b'a')
+    } else {
+        1 << 31
+    }
 }
 
 impl<'t> Around<'t> {
@@ -92,19 +104,22 @@ impl<'t> Around<'t> {
             text,
             starts: [(0, 0); MAX_STARTS],
             n: 0,
+            initials: 0,
         };
         let windows = [
             (window_start(text, start, BEFORE), start),
             (end, window_end(text, end, AFTER)),
         ];
         for (from, to) in windows {
-            for i in from..to {
-                let starts_word =
-                    text[i].is_ascii_alphabetic() && (i == 0 || !text[i - 1].is_ascii_alphabetic());
-                if starts_word && around.n < MAX_STARTS {
+            let mut prev_alpha = from > 0 && text[from - 1].is_ascii_alphabetic();
+            for (i, &b) in text.iter().enumerate().take(to).skip(from) {
+                let alpha = b.is_ascii_alphabetic();
+                if alpha && !prev_alpha && around.n < MAX_STARTS {
                     around.starts[around.n] = (i as u32, to as u32);
                     around.n += 1;
+                    around.initials |= initial_bit(b);
                 }
+                prev_alpha = alpha;
             }
         }
         around
@@ -113,6 +128,13 @@ impl<'t> Around<'t> {
     /// True when one of `words` (lower case, starting with an ASCII letter) stands at a word
     /// start of the windows.
     pub(crate) fn any(&self, words: &[&str]) -> bool {
+        let initials = words
+            .iter()
+            .filter_map(|w| w.as_bytes().first())
+            .fold(0, |m, &b| m | initial_bit(b));
+        if initials & self.initials == 0 {
+            return false;
+        }
         self.starts[..self.n].iter().any(|&(i, to)| {
             let (i, to) = (i as usize, to as usize);
             let lower = self.text[i] | 0x20;
