@@ -348,6 +348,18 @@ fn alphanumeric(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
             "it_cf.check",
             true,
         ),
+        // Corsican NIRs carry 2A/2B as the department, so they are words, not digit runs.
+        15 if nir::is_valid(b) => push(
+            text,
+            out,
+            EntityKind::FrNir,
+            s,
+            e,
+            0.45,
+            NIR,
+            "fr_nir.mod97",
+            true,
+        ),
         17 if vin::is_valid(b) => push(
             text,
             out,
@@ -432,7 +444,7 @@ fn spaced_nino(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
         && text.get(suffix).is_some_and(|b| matches!(b, b'A'..=b'D'))
         && text
             .get(suffix + 1)
-            .is_none_or(|b| !b.is_ascii_alphanumeric());
+            .map_or(true, |b| !b.is_ascii_alphanumeric());
     if ok {
         push(
             text,

@@ -24,7 +24,7 @@ pub(crate) fn any_word(text: &[u8], from: usize, to: usize, words: &[&str]) -> b
                 && text[i..i + w.len()].eq_ignore_ascii_case(w)
                 && text
                     .get(i + w.len())
-                    .is_none_or(|c| !c.is_ascii_alphabetic())
+                    .map_or(true, |c| !c.is_ascii_alphabetic())
             {
                 return true;
             }
@@ -70,7 +70,7 @@ pub(crate) fn keyword(text: &[u8], start: usize, end: usize, words: &[&str]) -> 
 /// True when the bytes `start..end` of `text` are not glued to ASCII letters on either side.
 pub(crate) fn is_word(text: &[u8], start: usize, end: usize) -> bool {
     (start == 0 || !text[start - 1].is_ascii_alphabetic())
-        && text.get(end).is_none_or(|b| !b.is_ascii_alphabetic())
+        && text.get(end).map_or(true, |b| !b.is_ascii_alphabetic())
 }
 
 /// Most word starts remembered per window; later words are ignored.
@@ -145,7 +145,7 @@ impl<'t> Around<'t> {
                     && self
                         .text
                         .get(i + w.len())
-                        .is_none_or(|c| !c.is_ascii_alphabetic())
+                        .map_or(true, |c| !c.is_ascii_alphabetic())
             })
         })
     }

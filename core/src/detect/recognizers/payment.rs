@@ -79,7 +79,7 @@ pub(crate) const TEXTS: &[TextRule] = &[];
 pub(crate) const CONTEXT: &[ContextWords] = &[ContextWords {
     kind: EntityKind::CreditCard,
     raise: &[],
-    lower: &["ean", "gtin", "isbn", "tracking"],
+    lower: &["gtin", "isbn", "tracking"],
 }];
 
 /// Words that introduce a card number, needed for the rarely used short lengths.
@@ -272,7 +272,7 @@ fn account_after(text: &[u8], from: usize) -> Option<(usize, usize)> {
     let limit = (from + 24).min(text.len());
     let start = (from..limit).find(|&i| text[i].is_ascii_digit())?;
     let gap = &text[from..start];
-    if gap.iter().any(|&b| b == b'\n') {
+    if gap.contains(&b'\n') {
         return None;
     }
     let mut end = start;

@@ -44,7 +44,7 @@ pub fn brand(digits: &[u8]) -> Option<Brand> {
         prefix(digits, 4),
         prefix(digits, 6),
     );
-    let brand = if digits[0] == b'4' {
+    if digits[0] == b'4' {
         matches!(n, 13 | 16 | 19).then_some(Brand::Visa)
     } else if (51..=55).contains(&p2) || (2221..=2720).contains(&p4) {
         (n == 16).then_some(Brand::Mastercard)
@@ -63,8 +63,7 @@ pub fn brand(digits: &[u8]) -> Option<Brand> {
         (n >= 16).then_some(Brand::UnionPay)
     } else {
         None
-    };
-    brand
+    }
 }
 
 /// True when `digits` have a known brand's IIN and length and pass Luhn.

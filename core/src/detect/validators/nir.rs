@@ -34,6 +34,8 @@ mod tests {
     #[test]
     fn known_values() {
         assert!(is_valid(b"185057800608491"));
+        assert!(is_valid(b"185052A00608435"), "Corsica 2A counts as 19");
+        assert!(!is_valid(b"185052B00608435"));
         assert!(!is_valid(b"185057800608492"));
         assert!(!is_valid(b"585057800608491"), "sex digit");
         assert!(!is_valid(b"18505780060843"));
