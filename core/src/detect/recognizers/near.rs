@@ -73,8 +73,9 @@ pub(crate) fn is_word(text: &[u8], start: usize, end: usize) -> bool {
         && text.get(end).map_or(true, |b| !b.is_ascii_alphabetic())
 }
 
-/// Most word starts remembered per window; later words are ignored.
-const MAX_STARTS: usize = 16;
+/// Room for every word start of both windows: a word start needs a letter and the byte before
+/// it, so 48 + 16 bytes hold at most 32 (nothing is ever dropped).
+const MAX_STARTS: usize = (BEFORE + AFTER) / 2;
 
 /// The word starts around one candidate, collected once so that several types can test their
 /// keywords against the same window cheaply (a plain 9-digit number is checked for a dozen).
@@ -166,6 +167,11 @@ mod tests {
         assert!(!keyword(b"", 0, 0, &["x"]));
         let text = b"SSN 536-22-8514. Order 407666141";
         assert!(!keyword(text, 23, 32, &["ssn"]));
+        let dense = b"a b c d e f g h i j k l m n o p q r s t u v bsn 123456782";
+        assert!(
+            Around::new(dense, 50, 59).any(&["bsn"]),
+            "the nearest word is kept"
+        );
         let around = Around::new(b"Your BSN: 111222333 (burger)", 10, 19);
         assert!(around.any(&["bsn"]) && around.any(&["burger"]) && !around.any(&["ssn"]));
         assert!(!Around::new(b"busin 1", 6, 7).any(&["sin"]));
