@@ -41,6 +41,7 @@ fn stops(b: u8) -> bool {
 /// Start of the window of at most `max` bytes before `start`, cut after the nearest digit or
 /// newline ("SSN 536-22-8514. Order 407666141": the keyword is not the order number's).
 pub(crate) fn window_start(text: &[u8], start: usize, max: usize) -> usize {
+    let start = start.min(text.len());
     let from = start.saturating_sub(max);
     text[from..start]
         .iter()
@@ -50,6 +51,7 @@ pub(crate) fn window_start(text: &[u8], start: usize, max: usize) -> usize {
 
 /// End of the window of at most `max` bytes after `end`, cut at the nearest digit or newline.
 pub(crate) fn window_end(text: &[u8], end: usize, max: usize) -> usize {
+    let end = end.min(text.len());
     let to = (end + max).min(text.len());
     text[end..to]
         .iter()
@@ -101,6 +103,7 @@ fn initial_bit(b: u8) -> u32 {
 impl<'t> Around<'t> {
     /// Collects the word starts of the windows before `start` and after `end`, as [`keyword`].
     pub(crate) fn new(text: &'t [u8], start: usize, end: usize) -> Around<'t> {
+        let (start, end) = (start.min(text.len()), end.min(text.len()));
         let mut around = Around {
             text,
             starts: [(0, 0); MAX_STARTS],
@@ -168,9 +171,14 @@ mod tests {
         let text = b"SSN 536-22-8514. Order 407666141";
         assert!(!keyword(text, 23, 32, &["ssn"]));
         let dense = b"a b c d e f g h i j k l m n o p q r s t u v bsn 123456782";
+        let at = dense.len() - 9;
         assert!(
-            Around::new(dense, 50, 59).any(&["bsn"]),
+            Around::new(dense, at, dense.len()).any(&["bsn"]),
             "the nearest word is kept"
+        );
+        assert!(
+            !Around::new(dense, 70, 80).any(&["bsn"]),
+            "out-of-range spans are safe"
         );
         let around = Around::new(b"Your BSN: 111222333 (burger)", 10, 19);
         assert!(around.any(&["bsn"]) && around.any(&["burger"]) && !around.any(&["ssn"]));
