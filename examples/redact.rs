@@ -29,7 +29,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .tenant("default")
         .known_value(EntityKind::Person, "Jane Doe");
     let redaction = engine.redact_request(text.as_bytes(), &request);
-    println!("--- redacted ---\n{}", String::from_utf8_lossy(redaction.text()));
+    println!(
+        "--- redacted ---\n{}",
+        String::from_utf8_lossy(redaction.text())
+    );
     println!("--- findings ---");
     for f in redaction.findings() {
         println!(
