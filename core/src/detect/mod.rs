@@ -14,6 +14,7 @@
 //! separate automaton. [`resolve`] then keeps one finding per span.
 
 pub(crate) mod context;
+pub(crate) mod dense;
 pub(crate) mod detector;
 pub mod dictionary;
 pub(crate) mod digits;

@@ -1,14 +1,14 @@
 //! The literal-trigger pass: one Aho-Corasick automaton over every recognizer's literal and every
 //! classification keyword, run once over the text.
 //!
-//! The automaton is a DFA driven by a hand-written loop (one table lookup per byte, a branch only
-//! in match states) rather than the crate's overlapping iterator, which does several times more
+//! The automaton is built by `aho-corasick` and then copied into a [`DenseDfa`] whose search loop
+//! does one table lookup per byte; the crate's own overlapping iterator does several times more
 //! work per byte. Every literal ending at a position is reported, as overlapping search would.
 
+use super::dense::DenseDfa;
 use super::{Candidate, LiteralRule};
-use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, StartKind};
+use aho_corasick::{MatchKind, StartKind};
 
 /// What a literal in the automaton stands for.
 #[derive(Clone, Copy)]
@@ -26,7 +26,7 @@ pub(crate) struct KeywordHit {
 }
 
 pub(crate) struct Triggers {
-    automaton: DFA,
+    automaton: DenseDfa,
     targets: Vec<Target>,
 }
 
@@ -48,18 +48,19 @@ impl Triggers {
             keyword_patterns.push(keyword.as_bytes().to_vec());
             targets.push(Target::Keyword(i));
         }
-        let all = patterns
-            .into_iter()
-            .chain(keyword_patterns.iter().map(Vec::as_slice));
+        patterns.extend(keyword_patterns.iter().map(Vec::as_slice));
         // A few hundred short literals: the full DFA stays well under a megabyte.
-        let automaton = DFA::builder()
+        let dfa = DFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .start_kind(StartKind::Unanchored)
             .prefilter(false)
-            .build(all)
+            .build(&patterns)
             .expect("trigger literals are few and short");
-        Triggers { automaton, targets }
+        Triggers {
+            automaton: DenseDfa::new(&dfa, &patterns),
+            targets,
+        }
     }
 
     /// Runs every literal rule at its hits and reports keyword hits.
@@ -69,21 +70,9 @@ impl Triggers {
         out: &mut Vec<Candidate>,
         keywords: &mut Vec<KeywordHit>,
     ) {
-        let dfa = &self.automaton;
-        let Ok(mut sid) = dfa.start_state(Anchored::No) else {
-            return;
-        };
-        for (i, &byte) in text.iter().enumerate() {
-            sid = dfa.next_state(Anchored::No, sid, byte);
-            if dfa.is_special(sid) && dfa.is_match(sid) {
-                let end = i + 1;
-                for k in 0..dfa.match_len(sid) {
-                    let pattern = dfa.match_pattern(sid, k);
-                    let start = end - dfa.pattern_len(pattern);
-                    self.dispatch(text, pattern.as_usize(), start, end, out, keywords);
-                }
-            }
-        }
+        self.automaton.for_each_match(text, |pattern, start, end| {
+            self.dispatch(text, pattern, start, end, out, keywords)
+        });
     }
 
     fn dispatch(
