@@ -23,9 +23,6 @@ pub(crate) const MAX_LABEL: usize = 96;
 /// Spaces allowed between a bracket and the label.
 const MAX_INNER_SPACES: usize = 2;
 
-/// Bytes a restored span may reach to the left of its label: inner spaces and two brackets.
-pub(crate) const LEFT_SLACK: usize = MAX_INNER_SPACES + 2;
-
 /// Every id in every separator spelling (`CREDIT_CARD`, `CREDIT-CARD`, `CREDIT CARD`, ...), found
 /// ignoring ASCII case by one automaton: a label can only start where one of these does.
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -85,12 +82,6 @@ fn mate(open: u8) -> Option<u8> {
         b'<' => Some(b'>'),
         _ => None,
     }
-}
-
-/// True for bytes that may belong to a restored span left of its label (see [`LEFT_SLACK`]).
-#[inline]
-pub(crate) fn is_left_slack(b: u8) -> bool {
-    b == b' ' || mate(b).is_some()
 }
 
 /// The next position at or after `from` where a label could start: an id spelling not preceded
@@ -266,6 +257,27 @@ impl Labels {
     }
 }
 
+/// The opening bracket a label starting at `start` may pair with: directly before it or before
+/// up to two spaces, never before `pos`.
+fn opening(text: &[u8], pos: usize, start: usize) -> Option<usize> {
+    let mut left = start;
+    while start - left < MAX_INNER_SPACES && left > pos && text[left - 1] == b' ' {
+        left -= 1;
+    }
+    let open = left.checked_sub(1).filter(|&o| o >= pos)?;
+    mate(text[open]).map(|_| open)
+}
+
+/// The first byte a match whose label starts at `start` could take: its inner spaces and up to
+/// two opening brackets. A stream must hold these back until the label is decided.
+pub(crate) fn reach(text: &[u8], pos: usize, start: usize) -> usize {
+    match opening(text, pos, start) {
+        Some(open) if open > pos && text[open - 1] == text[open] => open - 1,
+        Some(open) => open,
+        None => start,
+    }
+}
+
 /// More input is needed to decide.
 struct NeedMore;
 
@@ -283,18 +295,13 @@ fn brackets(
         None if at_end => Ok(None),
         None => Err(NeedMore),
     };
-    let mut left = start;
-    while start - left < MAX_INNER_SPACES && left > pos && text[left - 1] == b' ' {
-        left -= 1;
-    }
-    let Some(close) = left
-        .checked_sub(1)
-        .filter(|&o| o >= pos)
-        .and_then(|o| mate(text[o]))
-    else {
+    let Some(open_at) = opening(text, pos, start) else {
         return Ok(None);
     };
-    let open = text[left - 1];
+    let open = text[open_at];
+    let Some(close) = mate(open) else {
+        return Ok(None);
+    };
     let mut right = end;
     while right - end < MAX_INNER_SPACES && byte(right)? == Some(b' ') {
         right += 1;
@@ -302,7 +309,7 @@ fn brackets(
     if byte(right)? != Some(close) {
         return Ok(None);
     }
-    let (mut left, mut right) = (left - 1, right + 1);
+    let (mut left, mut right) = (open_at, right + 1);
     if left > pos && text[left - 1] == open && byte(right)? == Some(close) {
         left -= 1;
         right += 1;

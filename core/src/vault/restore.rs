@@ -4,7 +4,7 @@
 //! walked against the vault's sorted labels. So the cost is one automaton pass plus a short walk
 //! per id-like word, whatever the number of labels.
 
-use super::label::{self, is_left_slack, is_word, Labels, Read, LEFT_SLACK};
+use super::label::{self, is_word, Labels, Read};
 use super::Vault;
 
 /// Writes `text[start..]` to `out` with every label of `vault` replaced by its original, and
@@ -51,12 +51,11 @@ pub(crate) fn restore_into(
             Read::NeedMore => break at,
         }
     };
-    let mut keep = stop;
-    if !at_end {
-        while keep > pos && stop - keep < LEFT_SLACK && is_left_slack(text[keep - 1]) {
-            keep -= 1;
-        }
-    }
+    let keep = if at_end {
+        stop
+    } else {
+        label::reach(text, pos, stop)
+    };
     out.extend_from_slice(&text[pos..keep]);
     keep
 }
