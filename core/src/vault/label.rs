@@ -12,9 +12,14 @@
 //!
 //! The label itself is always a whole token: no ASCII letter, digit or `_` directly before or
 //! after it, so neither `XEMAIL_1` nor `EMAIL_10` restores `EMAIL_1`.
+//!
+//! Text is read through [`fold`]: ASCII upper case, and `-` or a space as `_`. A label can only
+//! start at a word start, so a text is scanned for word starts whose first byte begins some
+//! label, and only there walked through a [`Trie`] of the labels, which rejects most words at
+//! their second byte.
 
-use crate::catalogue::{EntityKind, ALL};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use super::trie::{NodeId, Trie, ROOT};
+use crate::catalogue::ALL;
 use std::sync::LazyLock;
 
 /// Longest label: the longest id (22 bytes), `_`, and a full 64-hex-digit MAC, rounded up.
@@ -23,42 +28,14 @@ pub(crate) const MAX_LABEL: usize = 96;
 /// Spaces allowed between a bracket and the label.
 const MAX_INNER_SPACES: usize = 2;
 
-/// Every id in every separator spelling (`CREDIT_CARD`, `CREDIT-CARD`, `CREDIT CARD`, ...), found
-/// ignoring ASCII case by one automaton: a label can only start where one of these does.
-static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let mut patterns = Vec::new();
-    for kind in ALL {
-        spellings(kind.id().as_bytes(), &mut patterns);
-    }
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(&patterns)
-        .expect("a few hundred short literals always compile")
+/// The catalogue ids, for finding label-shaped text whatever a vault holds.
+static IDS: LazyLock<Trie> = LazyLock::new(|| {
+    Trie::new(
+        ALL.iter()
+            .map(|kind| (kind.id().as_bytes().into(), *kind as u32))
+            .collect(),
+    )
 });
-
-/// Pushes `id` with each `_` replaced by each of `_`, `-` and a space.
-fn spellings(id: &[u8], out: &mut Vec<Vec<u8>>) {
-    let first = out.len();
-    out.push(Vec::with_capacity(id.len()));
-    for &b in id {
-        let end = out.len();
-        if b == b'_' {
-            for i in first..end {
-                for sep in [b'-', b' '] {
-                    let mut other = out[i].clone();
-                    other.push(sep);
-                    out.push(other);
-                }
-                out[i].push(b'_');
-            }
-        } else {
-            for spelling in &mut out[first..end] {
-                spelling.push(b);
-            }
-        }
-    }
-}
 
 /// True for bytes that continue a word: a label may not touch one.
 #[inline]
@@ -70,6 +47,21 @@ pub(crate) fn is_word(b: u8) -> bool {
 #[inline]
 fn is_separator(b: u8) -> bool {
     matches!(b, b'_' | b'-' | b' ')
+}
+
+/// One byte of a run as labels are compared: ASCII upper case, any separator as `_`. `None` ends
+/// the run: a byte that cannot be in a label, or a second separator in a row.
+#[inline]
+fn fold(raw: u8, prev_separator: &mut bool) -> Option<u8> {
+    if raw.is_ascii_alphanumeric() {
+        *prev_separator = false;
+        Some(raw.to_ascii_uppercase())
+    } else if is_separator(raw) && !*prev_separator {
+        *prev_separator = true;
+        Some(b'_')
+    } else {
+        None
+    }
 }
 
 /// The closing bracket of an opening one.
@@ -84,16 +76,16 @@ fn mate(open: u8) -> Option<u8> {
     }
 }
 
-/// The next position at or after `from` where a label could start: an id spelling not preceded
-/// by a word byte. Bytes of `text` before `from` are read as context only.
-pub(crate) fn next_start(text: &[u8], mut from: usize) -> Option<usize> {
-    while from < text.len() {
-        let found = TRIGGERS.find(Input::new(text).span(from..text.len()))?;
-        let start = found.start();
-        if start == 0 || !is_word(text[start - 1]) {
-            return Some(start);
+/// The first word start at or after `from` whose byte some key of `trie` begins with. Bytes
+/// before `from` are read as context only.
+#[inline]
+fn next_word_start(trie: &Trie, text: &[u8], from: usize) -> Option<usize> {
+    let mut prev_word = from > 0 && from <= text.len() && is_word(text[from - 1]);
+    for (i, &b) in text.get(from..)?.iter().enumerate() {
+        if !prev_word && trie.starts_with(b.to_ascii_uppercase()) {
+            return Some(from + i);
         }
-        from = start + 1;
+        prev_word = is_word(b);
     }
     None
 }
@@ -103,41 +95,49 @@ pub(crate) fn normalize(label: &[u8]) -> Box<[u8]> {
     label.to_ascii_uppercase().into_boxed_slice()
 }
 
-/// Calls `reserve` with every label restoration could read at `start` (a [`next_start`]),
-/// whatever a vault holds: each whole-token `KIND_SUFFIX` reading of the run there, normalised.
-pub(crate) fn readings_at(text: &[u8], start: usize, mut reserve: impl FnMut(&[u8])) {
-    let mut norm = [0u8; MAX_LABEL];
-    let mut len = 0;
-    let mut i = start;
-    while i < text.len() && len < MAX_LABEL {
-        let b = text[i];
-        if b.is_ascii_alphanumeric() {
-            norm[len] = b.to_ascii_uppercase();
-        } else if is_separator(b) && len > 0 && norm[len - 1] != b'_' {
-            norm[len] = b'_';
-        } else {
-            break;
-        }
-        len += 1;
-        i += 1;
-        let ends_token = i == text.len() || !is_word(text[i]);
-        if norm[len - 1] != b'_' && ends_token && is_label_shape(&norm[..len]) {
-            reserve(&norm[..len]);
-        }
+/// Calls `reserve` with every label restoration could read anywhere in `text`, whatever a vault
+/// holds: each whole-token `ID_SUFFIX` reading, normalised (`[email-2]` gives `EMAIL_2`).
+pub(crate) fn readings(text: &[u8], mut reserve: impl FnMut(&[u8])) {
+    let mut from = 0;
+    while let Some(start) = next_word_start(&IDS, text, from) {
+        readings_at(text, start, &mut reserve);
+        from = start + 1;
     }
 }
 
-/// True when `norm` is a catalogue id, `_`, and a non-empty alphanumeric suffix.
-fn is_label_shape(norm: &[u8]) -> bool {
-    let Some(sep) = norm.iter().rposition(|&b| b == b'_') else {
-        return false;
-    };
-    let suffix = &norm[sep + 1..];
-    !suffix.is_empty()
-        && std::str::from_utf8(&norm[..sep])
-            .ok()
-            .and_then(EntityKind::from_id)
-            .is_some()
+fn readings_at(text: &[u8], start: usize, reserve: &mut impl FnMut(&[u8])) {
+    let mut norm = [0u8; MAX_LABEL];
+    let mut node = ROOT;
+    let mut prev_separator = true;
+    for (len, &raw) in text[start..].iter().enumerate() {
+        let Some(b) = fold(raw, &mut prev_separator) else {
+            return;
+        };
+        let Some(next) = IDS.step(node, b) else {
+            return;
+        };
+        node = next;
+        norm[len] = b;
+        if IDS.value(node).is_none() {
+            continue;
+        }
+        // A whole id: with a separator and a suffix running to a word's end, a label.
+        let mut at = start + len + 1;
+        if !text.get(at).is_some_and(|&s| is_separator(s)) {
+            continue;
+        }
+        at += 1;
+        let mut n = len + 2;
+        norm[n - 1] = b'_';
+        while n < MAX_LABEL && text.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+            norm[n] = text[at].to_ascii_uppercase();
+            n += 1;
+            at += 1;
+        }
+        if n > len + 2 && text.get(at).map_or(true, |&b| !is_word(b)) {
+            reserve(&norm[..n]);
+        }
+    }
 }
 
 /// Answer of [`Labels::read`] about one position.
@@ -155,80 +155,67 @@ pub(crate) enum Read {
     NeedMore,
 }
 
-/// The labels of one vault, normalised and sorted, so a run of text is matched against all of
-/// them in one left-to-right walk that stops as soon as no label shares its prefix.
-#[derive(Default)]
+/// The labels of one vault, normalised, in a trie.
+#[derive(Debug)]
 pub(crate) struct Labels {
-    sorted: Vec<(Box<[u8]>, usize)>,
-    longest: usize,
+    trie: Trie,
 }
 
 impl Labels {
-    /// Sorts normalised labels (with their entry index).
-    pub(crate) fn new(mut labels: Vec<(Box<[u8]>, usize)>) -> Labels {
-        labels.sort_unstable();
-        let longest = labels.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
+    /// Compiles normalised labels (with their entry index).
+    pub(crate) fn new(labels: Vec<(Box<[u8]>, usize)>) -> Labels {
+        let keys = labels
+            .into_iter()
+            .map(|(label, entry)| (label, entry as u32))
+            .collect();
         Labels {
-            sorted: labels,
-            longest,
+            trie: Trie::new(keys),
         }
     }
 
-    /// Length of the longest label.
-    pub(crate) fn longest(&self) -> usize {
-        self.longest
+    /// The next position at or after `from` where a label of the vault could start.
+    #[inline]
+    pub(crate) fn next_start(&self, text: &[u8], from: usize) -> Option<usize> {
+        next_word_start(&self.trie, text, from)
     }
 
-    /// Reads the label at `start` (a [`next_start`]). `pos` is the first byte a match may take
-    /// (earlier bytes are already written out); `at_end` says whether `text` is complete.
+    /// Reads the label at `start` (a [`Labels::next_start`]). `pos` is the first byte a match
+    /// may take (earlier bytes are written out already); `at_end` says whether `text` is complete.
     pub(crate) fn read(&self, text: &[u8], pos: usize, start: usize, at_end: bool) -> Read {
-        // Walk the run, narrowing `lo..hi` to the labels it is a prefix of. `ends[j]` records a
-        // complete label of length j + 1 (its entry index) and whether its separators were all `_`.
-        let (mut lo, mut hi) = (0, self.sorted.len());
-        let mut ends: [(usize, usize, bool); 8] = [(0, 0, false); 8];
+        // Labels the run spells, shortest first: (length, entry, all separators were `_`).
+        // Only a label's own digits can extend it, so a few suffice.
+        let mut ends = [(0usize, 0u32, false); 4];
         let mut n_ends = 0;
         let mut strict = true;
+        let mut prev_separator = true;
+        let mut node: NodeId = ROOT;
         let mut len = 0;
-        let mut prev_sep = true;
         loop {
-            let i = start + len;
-            let Some(&raw) = text.get(i) else {
-                if at_end || lo == hi {
+            let Some(&raw) = text.get(start + len) else {
+                if at_end {
                     break;
                 }
                 return Read::NeedMore;
             };
-            let b = if raw.is_ascii_alphanumeric() {
-                prev_sep = false;
-                raw.to_ascii_uppercase()
-            } else if is_separator(raw) && !prev_sep {
-                prev_sep = true;
-                strict &= raw == b'_';
-                b'_'
-            } else {
+            let Some(b) = fold(raw, &mut prev_separator) else {
                 break;
             };
-            let range = &self.sorted[lo..hi];
-            let first = range.partition_point(|(l, _)| l.get(len).map_or(true, |&c| c < b));
-            let past = range.partition_point(|(l, _)| l.get(len).map_or(true, |&c| c <= b));
-            (lo, hi) = (lo + first, lo + past);
-            if lo == hi {
+            let Some(next) = self.trie.step(node, b) else {
                 break;
-            }
+            };
+            strict &= raw != b'-' && raw != b' ';
+            node = next;
             len += 1;
-            let (label, entry) = &self.sorted[lo];
-            if label.len() == len {
-                // Sorted order puts an exact label first among those it prefixes.
+            if let Some(entry) = self.trie.value(node) {
                 if n_ends == ends.len() {
                     ends.copy_within(1.., 0);
                     n_ends -= 1;
                 }
-                ends[n_ends] = (len, *entry, strict);
+                ends[n_ends] = (len, entry, strict);
                 n_ends += 1;
-                if hi - lo == 1 {
-                    // No longer label can follow; the byte after decides.
-                    break;
-                }
+            }
+            if self.trie.is_leaf(node) {
+                break;
             }
         }
         for &(len, entry, strict) in ends[..n_ends].iter().rev() {
@@ -238,6 +225,7 @@ impl Labels {
                 None if !at_end => return Read::NeedMore,
                 _ => {}
             }
+            let entry = entry as usize;
             match brackets(text, pos, start, end, at_end) {
                 Err(NeedMore) => return Read::NeedMore,
                 Ok(Some((start, end))) => return Read::Match { start, end, entry },
@@ -246,14 +234,6 @@ impl Labels {
             }
         }
         Read::No
-    }
-
-    /// True when `run` (normalised) is a proper prefix of some label: a stream must wait.
-    pub(crate) fn is_prefix(&self, run: &[u8]) -> bool {
-        let i = self.sorted.partition_point(|(l, _)| &l[..] < run);
-        self.sorted
-            .get(i)
-            .is_some_and(|(l, _)| l.len() > run.len() && l.starts_with(run))
     }
 }
 
@@ -321,33 +301,29 @@ fn brackets(
 mod tests {
     use super::*;
 
-    #[test]
-    fn spellings_cover_every_separator() {
-        let mut out = Vec::new();
-        spellings(b"A_B_C", &mut out);
-        assert_eq!(out.len(), 9);
-        assert!(out.contains(&b"A-B C".to_vec()));
-        assert!(out.contains(&b"A_B_C".to_vec()));
-    }
-
-    #[test]
-    fn starts_need_a_word_boundary() {
-        assert_eq!(next_start(b"xEMAIL_1 [email_2]", 0), Some(10));
-        assert_eq!(next_start(b"a credit card 1", 0), Some(2));
-        assert_eq!(next_start(b"nothing here", 0), None);
-    }
-
-    #[test]
-    fn readings_are_label_shaped() {
+    fn all_readings(text: &[u8]) -> Vec<String> {
         let mut seen = Vec::new();
-        let text = b"email-1 x";
-        readings_at(text, 0, |l| seen.push(l.to_vec()));
-        assert_eq!(seen, [b"EMAIL_1".to_vec()]);
-        seen.clear();
-        readings_at(b"credit card 12 and", 0, |l| seen.push(l.to_vec()));
-        assert_eq!(seen, [b"CREDIT_CARD_12".to_vec()]);
-        seen.clear();
-        readings_at(b"email_1_", 0, |l| seen.push(l.to_vec()));
-        assert!(seen.is_empty());
+        readings(text, |l| seen.push(String::from_utf8(l.to_vec()).unwrap()));
+        seen
+    }
+
+    #[test]
+    fn readings_are_whole_label_shaped_tokens() {
+        assert_eq!(all_readings(b"email-1 x"), ["EMAIL_1"]);
+        assert_eq!(all_readings(b"a credit card 12 and"), ["CREDIT_CARD_12"]);
+        assert_eq!(
+            all_readings(b"[Email_2] xEMAIL_3 EMAIL_4x"),
+            ["EMAIL_2", "EMAIL_4X"]
+        );
+        assert!(all_readings(b"email_1_ emails email").is_empty());
+        assert_eq!(all_readings(b"IBAN_ab12"), ["IBAN_AB12"]);
+    }
+
+    #[test]
+    fn word_starts_need_a_boundary() {
+        let labels = Labels::new(vec![(b"EMAIL_1".as_slice().into(), 0)]);
+        assert_eq!(labels.next_start(b"xEMAIL_1 [email_1]", 0), Some(10));
+        assert_eq!(labels.next_start(b"nothing here", 0), None);
+        assert_eq!(labels.next_start(b"abc", 5), None);
     }
 }

@@ -7,6 +7,7 @@
 mod label;
 mod restore;
 mod stream;
+mod trie;
 
 pub use stream::StreamRestorer;
 
@@ -66,15 +67,11 @@ impl Vault {
 
     /// Reserves every label restoration could read in `text`, so none is handed out.
     pub(crate) fn reserve_labels_in(&mut self, text: &[u8]) {
-        let mut from = 0;
-        while let Some(start) = label::next_start(text, from) {
-            label::readings_at(text, start, |norm| {
-                if !self.reserved.contains(norm) {
-                    self.reserved.insert(norm.into());
-                }
-            });
-            from = start + 1;
-        }
+        label::readings(text, |norm| {
+            if !self.reserved.contains(norm) {
+                self.reserved.insert(norm.into());
+            }
+        });
     }
 
     /// Frees what only redaction needed. Called once the redacted text is complete.

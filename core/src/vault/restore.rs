@@ -1,10 +1,9 @@
 //! Restoring placeholders in model output, whole or as a prefix of a stream.
 //!
-//! One automaton over the catalogue ids finds where a label could start; only there is the run
-//! walked against the vault's sorted labels. So the cost is one automaton pass plus a short walk
-//! per id-like word, whatever the number of labels.
+//! The text is scanned once for word starts that could begin a label of the vault; only there is
+//! it walked through the vault's label trie. Cost: one pass, plus a few steps per such word.
 
-use super::label::{self, is_word, Labels, Read};
+use super::label::{self, Read};
 use super::Vault;
 
 /// Writes `text[start..]` to `out` with every label of `vault` replaced by its original, and
@@ -12,8 +11,8 @@ use super::Vault;
 /// (whether a label there would touch a word).
 ///
 /// With `at_end` false, `text` is the beginning of a longer stream: writing stops before the
-/// first position whose outcome depends on bytes not seen yet, less the spaces and brackets a
-/// match there could take, so that restoring the rest from that offset later gives exactly what
+/// first label whose outcome depends on bytes not seen yet, less the spaces and brackets a match
+/// there could take, so that restoring the rest from that offset later gives exactly what
 /// restoring the whole text at once gives.
 pub(crate) fn restore_into(
     vault: &Vault,
@@ -30,14 +29,7 @@ pub(crate) fn restore_into(
     let mut pos = start;
     let mut from = start;
     let stop = loop {
-        let next = label::next_start(text, from);
-        if !at_end {
-            let before = next.unwrap_or(text.len());
-            if let Some(wait) = unfinished_label(labels, text, from, before) {
-                break wait;
-            }
-        }
-        let Some(at) = next else {
+        let Some(at) = labels.next_start(text, from) else {
             break text.len();
         };
         match labels.read(text, pos, at, at_end) {
@@ -58,32 +50,6 @@ pub(crate) fn restore_into(
     };
     out.extend_from_slice(&text[pos..keep]);
     keep
-}
-
-/// The first position in `from..before` where the text ends inside what could still grow into
-/// a label of the vault (so the automaton could not see it yet).
-fn unfinished_label(labels: &Labels, text: &[u8], from: usize, before: usize) -> Option<usize> {
-    let first = from.max(text.len().saturating_sub(labels.longest()));
-    let mut run = [0u8; label::MAX_LABEL];
-    (first..before.min(text.len())).find(|&p| {
-        if !text[p].is_ascii_alphabetic() || (p > 0 && is_word(text[p - 1])) {
-            return false;
-        }
-        let tail = &text[p..];
-        if tail.len() > run.len() {
-            return false;
-        }
-        for (i, &b) in tail.iter().enumerate() {
-            run[i] = if b.is_ascii_alphanumeric() {
-                b.to_ascii_uppercase()
-            } else if matches!(b, b'_' | b'-' | b' ') && run[i - 1] != b'_' {
-                b'_'
-            } else {
-                return false;
-            };
-        }
-        labels.is_prefix(&run[..tail.len()])
-    })
 }
 
 #[cfg(test)]
