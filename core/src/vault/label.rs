@@ -18,7 +18,7 @@
 //! label, and only there walked through a [`Trie`] of the labels, which rejects most words at
 //! their second byte.
 
-use super::trie::{NodeId, Trie, ROOT};
+use super::trie::{NodeId, Trie, FIRST, ROOT};
 use crate::catalogue::ALL;
 use std::sync::LazyLock;
 
@@ -80,12 +80,19 @@ fn mate(open: u8) -> Option<u8> {
 /// before `from` are read as context only.
 #[inline]
 fn next_word_start(trie: &Trie, text: &[u8], from: usize) -> Option<usize> {
-    let mut prev_word = from > 0 && from <= text.len() && is_word(text[from - 1]);
-    for (i, &b) in text.get(from..)?.iter().enumerate() {
-        if !prev_word && trie.starts_with(b.to_ascii_uppercase()) {
+    let rest = text.get(from..)?;
+    let mut prev = if from > 0 {
+        trie.class(text[from - 1])
+    } else {
+        0
+    };
+    for (i, &b) in rest.iter().enumerate() {
+        let class = trie.class(b);
+        // WORD is the bit below FIRST: one test for "a first byte after a non-word byte".
+        if class & !(prev << 1) & FIRST != 0 {
             return Some(from + i);
         }
-        prev_word = is_word(b);
+        prev = class;
     }
     None
 }

@@ -6,9 +6,14 @@
 pub(crate) struct Trie {
     nodes: Vec<Node>,
     edges: Vec<(u8, u32)>,
-    /// Bytes some key starts with.
-    first: [bool; 256],
+    /// Per byte: [`WORD`] and [`FIRST`] flags, so a scan for word starts costs one lookup a byte.
+    class: [u8; 256],
 }
+
+/// Class flag: an ASCII letter, digit or `_`, which a key may not follow.
+pub(crate) const WORD: u8 = 1;
+/// Class flag: some key starts with this byte, ignoring ASCII case. Must be `WORD << 1`.
+pub(crate) const FIRST: u8 = WORD << 1;
 
 #[derive(Debug, Clone, Copy)]
 struct Node {
@@ -35,11 +40,17 @@ impl Trie {
                 value: u32::MAX,
             }],
             edges: Vec::new(),
-            first: [false; 256],
+            class: [0; 256],
         };
+        for b in 0..=255u8 {
+            if b.is_ascii_alphanumeric() || b == b'_' {
+                trie.class[b as usize] |= WORD;
+            }
+        }
         for (key, _) in &keys {
             if let Some(&b) = key.first() {
-                trie.first[b as usize] = true;
+                trie.class[b.to_ascii_uppercase() as usize] |= FIRST;
+                trie.class[b.to_ascii_lowercase() as usize] |= FIRST;
             }
         }
         // Breadth first: (node, keys sharing its prefix, prefix length). Sorted keys make each
@@ -69,10 +80,10 @@ impl Trie {
         trie
     }
 
-    /// True when some key starts with `byte`.
+    /// The [`WORD`] and [`FIRST`] flags of `byte`.
     #[inline]
-    pub(crate) fn starts_with(&self, byte: u8) -> bool {
-        self.first[byte as usize]
+    pub(crate) fn class(&self, byte: u8) -> u8 {
+        self.class[byte as usize]
     }
 
     /// The node after `byte`, if some key continues that way.
@@ -97,11 +108,6 @@ impl Trie {
     #[inline]
     pub(crate) fn is_leaf(&self, node: NodeId) -> bool {
         self.nodes[node as usize].edges_len == 0
-    }
-
-    /// True when the trie holds no key.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.edges.is_empty()
     }
 }
 
@@ -134,7 +140,9 @@ mod tests {
         assert!(walk(&trie, b"EMAIL_3").is_none());
         assert!(trie.is_leaf(walk(&trie, b"EMAIL_2").unwrap()));
         assert!(!trie.is_leaf(walk(&trie, b"EMAIL_1").unwrap()));
-        assert!(trie.starts_with(b'P') && !trie.starts_with(b'X'));
-        assert!(Trie::new(Vec::new()).is_empty());
+        assert_eq!(trie.class(b'p'), WORD | FIRST);
+        assert_eq!(trie.class(b'X'), WORD);
+        assert_eq!(trie.class(b'-'), 0);
+        assert!(Trie::new(Vec::new()).step(ROOT, b'E').is_none());
     }
 }
