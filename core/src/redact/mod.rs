@@ -68,7 +68,7 @@ pub(crate) fn apply(
     if slots.is_empty() {
         return out;
     }
-    vault.reserve_labels_in(&out);
+    vault.reserve_labels_in(&out, slots.iter().map(|(_, finding, _)| finding.kind));
     let mut text_out = Vec::with_capacity(out.len() + slots.len() * 16);
     let mut last = 0;
     for &(at, finding, keyed) in &slots {

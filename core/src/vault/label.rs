@@ -19,23 +19,13 @@
 //! their second byte.
 
 use super::trie::{NodeId, Trie, FIRST, ROOT};
-use crate::catalogue::ALL;
-use std::sync::LazyLock;
+use crate::catalogue::EntityKind;
 
 /// Longest label: the longest id (22 bytes), `_`, and a full 64-hex-digit MAC, rounded up.
 pub(crate) const MAX_LABEL: usize = 96;
 
 /// Spaces allowed between a bracket and the label.
 const MAX_INNER_SPACES: usize = 2;
-
-/// The catalogue ids, for finding label-shaped text whatever a vault holds.
-static IDS: LazyLock<Trie> = LazyLock::new(|| {
-    Trie::new(
-        ALL.iter()
-            .map(|kind| (kind.id().as_bytes().into(), *kind as u32))
-            .collect(),
-    )
-});
 
 /// True for bytes that continue a word: a label may not touch one.
 #[inline]
@@ -102,17 +92,28 @@ pub(crate) fn normalize(label: &[u8]) -> Box<[u8]> {
     label.to_ascii_uppercase().into_boxed_slice()
 }
 
-/// Calls `reserve` with every label restoration could read anywhere in `text`, whatever a vault
-/// holds: each whole-token `ID_SUFFIX` reading, normalised (`[email-2]` gives `EMAIL_2`).
-pub(crate) fn readings(text: &[u8], mut reserve: impl FnMut(&[u8])) {
+/// Calls `reserve` with every label of one of `kinds` that restoration could read anywhere in
+/// `text`, whatever a vault holds: each whole-token `ID_SUFFIX` reading, normalised (`[email-2]`
+/// gives `EMAIL_2`).
+pub(crate) fn readings(
+    text: &[u8],
+    kinds: impl IntoIterator<Item = EntityKind>,
+    mut reserve: impl FnMut(&[u8]),
+) {
+    let ids = Trie::new(
+        kinds
+            .into_iter()
+            .map(|kind| (kind.id().as_bytes().into(), kind as u32))
+            .collect(),
+    );
     let mut from = 0;
-    while let Some(start) = next_word_start(&IDS, text, from) {
-        readings_at(text, start, &mut reserve);
+    while let Some(start) = next_word_start(&ids, text, from) {
+        readings_at(&ids, text, start, &mut reserve);
         from = start + 1;
     }
 }
 
-fn readings_at(text: &[u8], start: usize, reserve: &mut impl FnMut(&[u8])) {
+fn readings_at(ids: &Trie, text: &[u8], start: usize, reserve: &mut impl FnMut(&[u8])) {
     let mut norm = [0u8; MAX_LABEL];
     let mut node = ROOT;
     let mut prev_separator = true;
@@ -120,12 +121,12 @@ fn readings_at(text: &[u8], start: usize, reserve: &mut impl FnMut(&[u8])) {
         let Some(b) = fold(raw, &mut prev_separator) else {
             return;
         };
-        let Some(next) = IDS.step(node, b) else {
+        let Some(next) = ids.step(node, b) else {
             return;
         };
         node = next;
         norm[len] = b;
-        if IDS.value(node).is_none() {
+        if ids.value(node).is_none() {
             continue;
         }
         // A whole id: with a separator and a suffix running to a word's end, a label.
@@ -310,7 +311,10 @@ mod tests {
 
     fn all_readings(text: &[u8]) -> Vec<String> {
         let mut seen = Vec::new();
-        readings(text, |l| seen.push(String::from_utf8(l.to_vec()).unwrap()));
+        let kinds = [EntityKind::Email, EntityKind::CreditCard, EntityKind::Iban];
+        readings(text, kinds, |l| {
+            seen.push(String::from_utf8(l.to_vec()).unwrap())
+        });
         seen
     }
 
@@ -324,6 +328,7 @@ mod tests {
         );
         assert!(all_readings(b"email_1_ emails email").is_empty());
         assert_eq!(all_readings(b"IBAN_ab12"), ["IBAN_AB12"]);
+        assert!(all_readings(b"PERSON_1").is_empty(), "not a kind asked for");
     }
 
     #[test]

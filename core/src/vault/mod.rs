@@ -65,9 +65,13 @@ impl Vault {
         Vault::default()
     }
 
-    /// Reserves every label restoration could read in `text`, so none is handed out.
-    pub(crate) fn reserve_labels_in(&mut self, text: &[u8]) {
-        label::readings(text, |norm| {
+    /// Reserves every label of `kinds` restoration could read in `text`, so none is handed out.
+    pub(crate) fn reserve_labels_in(
+        &mut self,
+        text: &[u8],
+        kinds: impl IntoIterator<Item = EntityKind>,
+    ) {
+        label::readings(text, kinds, |norm| {
             if !self.reserved.contains(norm) {
                 self.reserved.insert(norm.into());
             }
@@ -208,7 +212,10 @@ mod tests {
     #[test]
     fn equal_values_share_a_label_and_reserved_labels_are_skipped() {
         let mut vault = Vault::new();
-        vault.reserve_labels_in(b"see [email_1] and EMAIL-3 (not email_2x)");
+        vault.reserve_labels_in(
+            b"see [email_1] and EMAIL-3 (not email_2x)",
+            [EntityKind::Email],
+        );
         assert_eq!(
             vault.numbered_label(EntityKind::Email, b"a@x.de"),
             "EMAIL_2"
