@@ -1,17 +1,7 @@
 //! The placeholder grammar, shared by redaction (which must not hand out a label the text already
 //! holds) and restoration (which must find labels a model re-cased or re-bracketed).
 //!
-//! A label is `KIND_SUFFIX`: a catalogue id, `_`, and an ASCII alphanumeric suffix (a number for
-//! placeholders, hex for tokens). Restoration accepts, for a label of the vault:
-//!
-//! - any ASCII case: `[email_1]`, `[Email_1]`;
-//! - a bracket pair `[]`, `()`, `{}` or `<>`, with up to two spaces inside (`[ EMAIL_1 ]`), and
-//!   one more pair of the same kind directly around it (`[[EMAIL_1]]`, `{{EMAIL_1}}`);
-//! - inside a bracket pair, `-` or a space for any `_` (`[EMAIL-1]`, `[credit card 1]`);
-//! - a bare label (`EMAIL_1`), but only with `_` separators, since `email 1` is ordinary prose.
-//!
-//! The label itself is always a whole token: no ASCII letter, digit or `_` directly before or
-//! after it, so neither `XEMAIL_1` nor `EMAIL_10` restores `EMAIL_1`.
+//! The spellings accepted are listed in the [vault module documentation](super).
 //!
 //! Text is read through [`fold`]: ASCII upper case, and `-` or a space as `_`. A label can only
 //! start at a word start, so a text is scanned for word starts whose first byte begins some

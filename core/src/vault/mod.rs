@@ -2,7 +2,27 @@
 //!
 //! It lives in memory, is wiped on drop (every original is held in `Zeroizing`), and has no
 //! serialisation and no `Debug` output of values on purpose: originals never leave the process
-//! through it. The placeholder grammar restoration understands is described in [`label`].
+//! through it.
+//!
+//! # What restoration accepts
+//!
+//! A label is `KIND_SUFFIX` (`EMAIL_1`, or `EMAIL_9f86d081e4` for a keyed token). Models echo
+//! labels loosely, so restoration accepts, for each label of the vault:
+//!
+//! - any ASCII case: `[email_1]`, `[Email_1]`;
+//! - a bracket pair `[]`, `()`, `{}` or `<>`, up to two spaces inside it (`[ EMAIL_1 ]`), and one
+//!   more pair of the same kind directly around it (`[[EMAIL_1]]`, `{{ EMAIL_1 }}`);
+//! - inside a bracket pair, `-` or a space for any `_` (`[EMAIL-1]`, `[EMAIL 1]`,
+//!   `(credit card 1)`);
+//! - a bare label (`EMAIL_1`), only with `_` separators: `email 1` is ordinary prose.
+//!
+//! A label is always a whole token: no ASCII letter, digit or `_` directly before or after it,
+//! so neither `XEMAIL_1` nor `EMAIL_10` restores `EMAIL_1`. Mismatched brackets (`[EMAIL_1)`)
+//! stay in the text around the restored value.
+//!
+//! Redaction never hands out a label that the text already holds in any of these spellings, and
+//! writes `{EMAIL_1}` for a value that stands in square brackets (`[jane@example.com]`), so that
+//! restoring a redacted text always gives back exactly its input.
 
 mod label;
 mod restore;
