@@ -8,7 +8,7 @@
 //! label, and only there walked through a [`Trie`] of the labels, which rejects most words at
 //! their second byte.
 
-use super::trie::{NodeId, Trie, FIRST, ROOT};
+use super::trie::{NodeId, Trie, FIRST, ROOT, WORD};
 use crate::catalogue::EntityKind;
 
 /// Longest label: the longest id (22 bytes), `_`, and a full 64-hex-digit MAC, rounded up.
@@ -60,21 +60,20 @@ fn mate(open: u8) -> Option<u8> {
 /// before `from` are read as context only.
 #[inline]
 fn next_word_start(trie: &Trie, text: &[u8], from: usize) -> Option<usize> {
-    let rest = text.get(from..)?;
-    let mut prev = if from > 0 {
-        trie.class(text[from - 1])
-    } else {
-        0
-    };
-    for (i, &b) in rest.iter().enumerate() {
-        let class = trie.class(b);
-        // WORD is the bit below FIRST: one test for "a first byte after a non-word byte".
-        if class & !(prev << 1) & FIRST != 0 {
-            return Some(from + i);
-        }
-        prev = class;
+    let is_word = |b: &u8| trie.class(*b) & WORD != 0;
+    let mut i = from;
+    if i > 0 && is_word(text.get(i - 1)?) {
+        i += text[i..].iter().position(|b| !is_word(b))?;
     }
-    None
+    // Two tight loops instead of one with a branch per byte: skip non-word bytes, test the
+    // word's first byte, skip the word.
+    loop {
+        i += text[i..].iter().position(is_word)?;
+        if trie.class(text[i]) & FIRST != 0 {
+            return Some(i);
+        }
+        i += text[i..].iter().position(|b| !is_word(b))?;
+    }
 }
 
 /// `label` normalised the way restoration compares labels: ASCII upper case.
