@@ -1,6 +1,10 @@
 //! Key material for keyed operators (token, hash). A per-tenant key is derived from the engine's
 //! secret with HMAC-SHA256, so tenants never share a key and nothing per-tenant is stored.
+//!
+//! Tokens and hashes are MACs, never plain digests: a plain SHA-256 of an e-mail address or a
+//! card number is reversed by hashing every candidate value, a MAC needs the key.
 
+use crate::catalogue::EntityKind;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use zeroize::Zeroizing;
@@ -42,7 +46,24 @@ impl Secret {
 /// A tenant's key; wiped on drop.
 pub struct TenantKey(Zeroizing<[u8; 32]>);
 
+impl std::fmt::Debug for TenantKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TenantKey(..)")
+    }
+}
+
 impl TenantKey {
+    /// The MAC a keyed token is cut from. Domain-separated from [`TenantKey::hash`], so a
+    /// hash never reveals the token of the same value.
+    pub fn token(&self, kind: EntityKind, value: &[u8]) -> [u8; 32] {
+        self.mac(&[b"sovereign/token", kind.id().as_bytes(), value])
+    }
+
+    /// The MAC the hash operator writes (hex-encoded).
+    pub fn hash(&self, kind: EntityKind, value: &[u8]) -> [u8; 32] {
+        self.mac(&[b"sovereign/hash", kind.id().as_bytes(), value])
+    }
+
     /// HMAC-SHA256 of `parts` (each length-prefixed, so boundaries cannot be shifted).
     pub fn mac(&self, parts: &[&[u8]]) -> [u8; 32] {
         let mut mac = HmacSha256::new_from_slice(&*self.0).expect("HMAC takes any key length");
@@ -77,5 +98,17 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(a, secret.tenant_key("store-a").mac(&[b"x"]));
         assert!(Secret::new(b"short".to_vec()).is_err());
+    }
+
+    #[test]
+    fn tokens_and_hashes_are_separate_macs() {
+        let key = Secret::new(b"0123456789abcdef".to_vec())
+            .unwrap()
+            .tenant_key("store");
+        let token = key.token(EntityKind::Email, b"a@b.de");
+        assert_ne!(token, key.hash(EntityKind::Email, b"a@b.de"));
+        assert_ne!(token, key.token(EntityKind::Person, b"a@b.de"));
+        assert_eq!(token, key.token(EntityKind::Email, b"a@b.de"));
+        assert_eq!(format!("{key:?}"), "TenantKey(..)");
     }
 }

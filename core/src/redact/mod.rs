@@ -1,5 +1,12 @@
 //! Redaction: replaces findings by what their operator says, recording reversible ones in the vault.
+//!
+//! Reversible findings (placeholder, token) are written in a second step: first the text is
+//! built with a marker byte in their place, then every label that text already holds is
+//! reserved in the vault, then the labels are handed out. So a shop text that happens to contain
+//! `[EMAIL_1]` gets `[EMAIL_2]` for its address, and restoring a redaction always gives back its
+//! input, whatever the input holds.
 
+mod mask;
 mod operator;
 
 pub use operator::Operator;
@@ -12,11 +19,14 @@ use crate::level::Level;
 use crate::vault::{StreamRestorer, Vault};
 use std::sync::Arc;
 
-/// Number of MAC bytes in a keyed token (10 hex characters: collisions are negligible per tenant).
-const TOKEN_BYTES: usize = 5;
+/// Stands for a reversible finding until its label is known. Any byte that is neither a word
+/// byte nor a bracket reads the same to the label grammar as the `[` that replaces it.
+const SLOT: u8 = 0;
 
-/// Applies `operator_for` to every finding of `text` (sorted, non-overlapping), returning the new
-/// text. Keyed operators use `key`; the engine guarantees one is present when the policy uses them.
+/// Applies `operator_for` to every finding of `text` (sorted, non-overlapping; others are
+/// skipped), returning the new text. Keyed operators use `key`; the engine checks one is
+/// configured when the policy uses them, and without one they fall back to a placeholder, which
+/// also hides the value.
 pub(crate) fn apply(
     text: &[u8],
     findings: &[Finding],
@@ -25,27 +35,29 @@ pub(crate) fn apply(
     vault: &mut Vault,
 ) -> Vec<u8> {
     let mut out = Vec::with_capacity(text.len() + findings.len() * 8);
+    // (offset of the slot in `out`, finding, keyed token or not)
+    let mut slots: Vec<(usize, &Finding, bool)> = Vec::new();
     let mut last = 0;
     for finding in findings {
+        if finding.start < last || finding.start >= finding.end || finding.end > text.len() {
+            continue;
+        }
         out.extend_from_slice(&text[last..finding.start]);
         let value = &text[finding.start..finding.end];
-        match operator_for(finding.kind) {
-            Operator::Placeholder => {
-                let label = vault.numbered_label(finding.kind, value);
-                push_bracketed(&mut out, label);
+        let operator = match operator_for(finding.kind) {
+            Operator::Token | Operator::Hash if key.is_none() => Operator::Placeholder,
+            operator => operator,
+        };
+        match operator {
+            Operator::Placeholder | Operator::Token => {
+                slots.push((out.len(), finding, operator == Operator::Token));
+                out.push(SLOT);
             }
-            Operator::Token => {
-                let key = key.expect("engine checks keyed operators have a key");
-                let mac = key.mac(&[finding.kind.id().as_bytes(), value]);
-                let label = format!("{}_{}", finding.kind.id(), hex(&mac[..TOKEN_BYTES]));
-                let label = vault.record(finding.kind, label, value);
-                push_bracketed(&mut out, label);
-            }
-            Operator::Mask { keep_last } => mask(&mut out, value, keep_last),
+            Operator::Mask { keep_last } => mask::mask(&mut out, value, keep_last),
             Operator::Hash => {
-                let key = key.expect("engine checks keyed operators have a key");
-                let mac = key.mac(&[finding.kind.id().as_bytes(), value]);
-                out.extend_from_slice(hex(&mac).as_bytes());
+                if let Some(key) = key {
+                    out.extend_from_slice(hex(&key.hash(finding.kind, value)).as_bytes());
+                }
             }
             Operator::Remove => {}
             Operator::Keep => out.extend_from_slice(value),
@@ -53,36 +65,33 @@ pub(crate) fn apply(
         last = finding.end;
     }
     out.extend_from_slice(&text[last..]);
-    out
-}
-
-fn push_bracketed(out: &mut Vec<u8>, label: &str) {
-    out.push(b'[');
-    out.extend_from_slice(label.as_bytes());
-    out.push(b']');
-}
-
-/// Replaces every character but separators and the last `keep_last` alphanumerics with `*`.
-/// Separators (spaces, dashes) are kept so the shape stays readable: `**** **** **** 1111`.
-/// A value too short to hide at least as much as it shows is masked whole.
-fn mask(out: &mut Vec<u8>, value: &[u8], keep_last: usize) {
-    let alnum = value.iter().filter(|b| b.is_ascii_alphanumeric()).count();
-    let hide = if alnum > keep_last * 2 {
-        alnum - keep_last
-    } else {
-        alnum
-    };
-    let mut seen = 0;
-    for &b in value {
-        if b.is_ascii_alphanumeric() {
-            seen += 1;
-            out.push(if seen <= hide { b'*' } else { b });
-        } else if b.is_ascii() && !b.is_ascii_control() && b != b'@' {
-            out.push(b);
-        } else {
-            out.push(b'*');
-        }
+    if slots.is_empty() {
+        return out;
     }
+    vault.reserve_labels_in(&out, slots.iter().map(|(_, finding, _)| finding.kind));
+    let mut text_out = Vec::with_capacity(out.len() + slots.len() * 16);
+    let mut last = 0;
+    for &(at, finding, keyed) in &slots {
+        text_out.extend_from_slice(&out[last..at]);
+        let value = &text[finding.start..finding.end];
+        let label = match key.filter(|_| keyed) {
+            Some(key) => vault.token_label(finding.kind, value, &key.token(finding.kind, value)),
+            None => vault.numbered_label(finding.kind, value),
+        };
+        // `[[value]]` would read back as a doubled bracket and lose a pair: use braces there.
+        let (open, close) = if at > 0 && out[at - 1] == b'[' && out.get(at + 1) == Some(&b']') {
+            (b'{', b'}')
+        } else {
+            (b'[', b']')
+        };
+        text_out.push(open);
+        text_out.extend_from_slice(label.as_bytes());
+        text_out.push(close);
+        last = at + 1;
+    }
+    text_out.extend_from_slice(&out[last..]);
+    vault.seal();
+    text_out
 }
 
 /// A redacted text with its findings, classification and the vault to restore it.

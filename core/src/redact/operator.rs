@@ -10,15 +10,19 @@ pub enum Operator {
     /// within one request, and the vault restores it.
     #[default]
     Placeholder,
-    /// A deterministic keyed token such as `[EMAIL_9f86d081e4]`: the same value gets the same token
-    /// for the same tenant across requests, without storing anything. Restorable within the request.
+    /// A deterministic keyed token such as `[EMAIL_9f86d081e4]` (HMAC-SHA256 under the tenant's
+    /// key): the same value gets the same token for the same tenant across requests, without
+    /// storing anything, and a different token for another tenant. Restorable within the request.
     Token,
-    /// Masks all but the last `keep_last` characters, e.g. `************1111`.
+    /// Replaces letters, digits and other characters by `*`, keeping punctuation and spaces (the
+    /// shape) and, for values with more than `2 * keep_last` of them, the last `keep_last`:
+    /// `**** **** **** 1111`. One-way.
     Mask {
         /// Characters left visible at the end.
         keep_last: usize,
     },
-    /// HMAC-SHA256 of the value under the tenant's key, hex-encoded. One-way.
+    /// HMAC-SHA256 of the value under the tenant's key, hex-encoded (64 digits). Never a plain
+    /// digest, which anyone could reverse by hashing candidate values. One-way.
     Hash,
     /// Deletes the value.
     Remove,

@@ -1,20 +1,52 @@
 //! The vault: placeholders back to original values, for one request only.
 //!
 //! It lives in memory, is wiped on drop (every original is held in `Zeroizing`), and has no
-//! serialisation on purpose: originals never leave the process through it.
+//! serialisation and no `Debug` output of values on purpose: originals never leave the process
+//! through it.
+//!
+//! # What restoration accepts
+//!
+//! A label is `KIND_SUFFIX` (`EMAIL_1`, or `EMAIL_9f86d081e4` for a keyed token). Models echo
+//! labels loosely, so restoration accepts, for each label of the vault:
+//!
+//! - any ASCII case: `[email_1]`, `[Email_1]`;
+//! - a bracket pair `[]`, `()`, `{}` or `<>`, up to two spaces inside it (`[ EMAIL_1 ]`), and one
+//!   more pair of the same kind directly around it (`[[EMAIL_1]]`, `{{ EMAIL_1 }}`);
+//! - inside a bracket pair, `-` or a space for any `_` (`[EMAIL-1]`, `[EMAIL 1]`,
+//!   `(credit card 1)`);
+//! - a bare label (`EMAIL_1`), only with `_` separators: `email 1` is ordinary prose.
+//!
+//! A label is always a whole token: no ASCII letter, digit or `_` directly before or after it,
+//! so neither `XEMAIL_1` nor `EMAIL_10` restores `EMAIL_1`. Mismatched brackets (`[EMAIL_1)`)
+//! stay in the text around the restored value.
+//!
+//! Redaction never hands out a label that the text already holds in any of these spellings, and
+//! writes `{EMAIL_1}` for a value that stands in square brackets (`[jane@example.com]`), so that
+//! restoring a redacted text always gives back exactly its input.
 
+mod label;
 mod restore;
 mod stream;
+mod trie;
 
 pub use stream::StreamRestorer;
 
 use crate::catalogue::EntityKind;
+use crate::keys::hex;
+use label::Labels;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, Hasher, RandomState};
+use std::sync::OnceLock;
 use zeroize::Zeroizing;
+
+/// Hex digits of a keyed token's MAC (40 bits: collisions are negligible per tenant, and the vault
+/// lengthens a token that collides anyway).
+const TOKEN_HEX: usize = 10;
 
 /// One placeholder and the value it stands for.
 struct Entry {
     kind: EntityKind,
-    /// Placeholder label without brackets, e.g. `EMAIL_1` (upper case).
+    /// The label as written into the text, without brackets: `EMAIL_1`, `EMAIL_9f86d081e4`.
     label: String,
     original: Zeroizing<Vec<u8>>,
 }
@@ -23,8 +55,19 @@ struct Entry {
 #[derive(Default)]
 pub struct Vault {
     entries: Vec<Entry>,
-    /// Next number per entity type (index = `EntityKind as usize`).
+    /// Normalised label (ASCII upper case) → entry.
+    by_label: HashMap<Box<[u8]>, usize>,
+    /// Hash of (kind, value) → the first entry with that hash, so an equal value gets the same
+    /// label without a scan. Keyed per vault, so the hashes say nothing about the values.
+    by_value: HashMap<u64, usize>,
+    value_hasher: RandomState,
+    /// Labels the redacted text already holds (normalised): never handed out, so restoring a
+    /// redaction gives back exactly its input.
+    reserved: HashSet<Box<[u8]>>,
+    /// Last number handed out per entity type (index = `EntityKind as usize`).
     counters: Vec<u32>,
+    /// The labels sorted for matching, built on first restore.
+    labels: OnceLock<Labels>,
 }
 
 impl std::fmt::Debug for Vault {
@@ -32,7 +75,7 @@ impl std::fmt::Debug for Vault {
         // Never print originals.
         f.debug_struct("Vault")
             .field("placeholders", &self.entries.len())
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -42,40 +85,98 @@ impl Vault {
         Vault::default()
     }
 
-    /// The numbered label for `value` (e.g. `EMAIL_2`), reusing the label an equal value of the
-    /// same type already has.
+    /// Reserves every label of `kinds` restoration could read in `text`, so none is handed out.
+    pub(crate) fn reserve_labels_in(
+        &mut self,
+        text: &[u8],
+        kinds: impl IntoIterator<Item = EntityKind>,
+    ) {
+        label::readings(text, kinds, |norm| {
+            if !self.reserved.contains(norm) {
+                self.reserved.insert(norm.into());
+            }
+        });
+    }
+
+    /// Frees what only redaction needed. Called once the redacted text is complete.
+    pub(crate) fn seal(&mut self) {
+        self.reserved = HashSet::new();
+    }
+
+    /// The numbered label for `value` (e.g. `EMAIL_2`): the one an equal value of the same type
+    /// already has, or the next free number.
     pub(crate) fn numbered_label(&mut self, kind: EntityKind, value: &[u8]) -> &str {
-        if let Some(i) = self
-            .entries
-            .iter()
-            .position(|e| e.kind == kind && e.original.as_slice() == value)
-        {
+        let hash = self.value_hash(kind, value);
+        if let Some(i) = self.find_value(hash, kind, value) {
             return &self.entries[i].label;
         }
         let index = kind as usize;
         if self.counters.len() <= index {
             self.counters.resize(index + 1, 0);
         }
-        self.counters[index] += 1;
-        let label = format!("{}_{}", kind.id(), self.counters[index]);
-        self.push(kind, label, value)
+        let mut number = self.counters[index];
+        let label = loop {
+            number = number.saturating_add(1);
+            let label = format!("{}_{}", kind.id(), number);
+            if self.is_free(&label) || number == u32::MAX {
+                break label;
+            }
+        };
+        self.counters[index] = number;
+        self.push(kind, label, value, hash)
     }
 
-    /// Records a label chosen elsewhere (a keyed token) for `value`.
-    pub(crate) fn record(&mut self, kind: EntityKind, label: String, value: &[u8]) -> &str {
-        if let Some(i) = self.entries.iter().position(|e| e.label == label) {
+    /// The keyed token label for `value`: `KIND_` and the first hex digits of `mac`, lengthened
+    /// in the rare case that label is taken by another value or already in the text.
+    pub(crate) fn token_label(&mut self, kind: EntityKind, value: &[u8], mac: &[u8]) -> &str {
+        let hash = self.value_hash(kind, value);
+        if let Some(i) = self.find_value(hash, kind, value) {
             return &self.entries[i].label;
         }
-        self.push(kind, label, value)
+        let digits = hex(mac);
+        let free = (TOKEN_HEX..=digits.len())
+            .step_by(2)
+            .map(|n| format!("{}_{}", kind.id(), &digits[..n]))
+            .find(|label| self.is_free(label));
+        match free {
+            Some(label) => self.push(kind, label, value, hash),
+            None => self.numbered_label(kind, value),
+        }
     }
 
-    fn push(&mut self, kind: EntityKind, label: String, value: &[u8]) -> &str {
+    fn is_free(&self, label: &str) -> bool {
+        let norm = label::normalize(label.as_bytes());
+        !self.by_label.contains_key(&norm) && !self.reserved.contains(&norm)
+    }
+
+    fn value_hash(&self, kind: EntityKind, value: &[u8]) -> u64 {
+        let mut hasher = self.value_hasher.build_hasher();
+        hasher.write_u16(kind as u16);
+        hasher.write(value);
+        hasher.finish()
+    }
+
+    fn find_value(&self, hash: u64, kind: EntityKind, value: &[u8]) -> Option<usize> {
+        let same = |e: &Entry| e.kind == kind && e.original.as_slice() == value;
+        let i = *self.by_value.get(&hash)?;
+        if same(&self.entries[i]) {
+            return Some(i);
+        }
+        // Two values with one hash: rare enough for a scan.
+        self.entries.iter().position(same)
+    }
+
+    fn push(&mut self, kind: EntityKind, label: String, value: &[u8], hash: u64) -> &str {
+        let i = self.entries.len();
+        self.by_label.insert(label::normalize(label.as_bytes()), i);
+        self.by_value.entry(hash).or_insert(i);
+        self.labels = OnceLock::new();
         self.entries.push(Entry {
             kind,
             label,
             original: Zeroizing::new(value.to_vec()),
         });
-        &self.entries.last().expect("just pushed").label
+        &self.entries[i].label
     }
 
     /// Number of placeholders.
@@ -93,16 +194,84 @@ impl Vault {
         self.entries.iter().map(|e| e.label.as_str())
     }
 
-    /// The original value of `label` (ignoring ASCII case).
-    pub(crate) fn original(&self, label: &[u8]) -> Option<&[u8]> {
-        self.entries
-            .iter()
-            .find(|e| e.label.as_bytes().eq_ignore_ascii_case(label))
-            .map(|e| e.original.as_slice())
+    /// The type a label (any ASCII case, without brackets) stands for.
+    pub fn kind_of(&self, label: &str) -> Option<EntityKind> {
+        let i = *self.by_label.get(&label::normalize(label.as_bytes()))?;
+        Some(self.entries[i].kind)
     }
 
-    /// Puts original values back into `text` wherever a placeholder of this vault occurs.
+    fn matcher(&self) -> &Labels {
+        self.labels.get_or_init(|| {
+            Labels::new(
+                self.by_label
+                    .iter()
+                    .map(|(label, &i)| (label.clone(), i))
+                    .collect(),
+            )
+        })
+    }
+
+    fn original(&self, entry: usize) -> &[u8] {
+        &self.entries[entry].original
+    }
+
+    /// Puts original values back into `text` wherever a label of this vault occurs, in any of
+    /// the spellings described in the module documentation. Linear in `text`; other bytes,
+    /// including invalid UTF-8, are copied unchanged.
     pub fn restore(&self, text: &[u8]) -> Vec<u8> {
-        restore::restore(self, text)
+        let mut out = Vec::with_capacity(text.len() + text.len() / 8);
+        restore::restore_into(self, text, 0, true, &mut out);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_values_share_a_label_and_reserved_labels_are_skipped() {
+        let mut vault = Vault::new();
+        vault.reserve_labels_in(
+            b"see [email_1] and EMAIL-3 (not email_2x)",
+            [EntityKind::Email],
+        );
+        assert_eq!(
+            vault.numbered_label(EntityKind::Email, b"a@x.de"),
+            "EMAIL_2"
+        );
+        assert_eq!(
+            vault.numbered_label(EntityKind::Email, b"b@x.de"),
+            "EMAIL_4"
+        );
+        assert_eq!(
+            vault.numbered_label(EntityKind::Email, b"a@x.de"),
+            "EMAIL_2"
+        );
+        assert_eq!(
+            vault.numbered_label(EntityKind::Person, b"a@x.de"),
+            "PERSON_1"
+        );
+        assert_eq!(vault.len(), 3);
+        assert_eq!(vault.kind_of("email_4"), Some(EntityKind::Email));
+    }
+
+    #[test]
+    fn colliding_tokens_are_lengthened() {
+        let mut vault = Vault::new();
+        let mac = [0xabu8; 32];
+        let a = vault.token_label(EntityKind::Email, b"a", &mac).to_string();
+        let b = vault.token_label(EntityKind::Email, b"b", &mac).to_string();
+        assert_eq!(a, "EMAIL_ababababab");
+        assert_eq!(b, "EMAIL_abababababab");
+        assert_eq!(vault.restore(b"[EMAIL_ABABABABAB]"), b"a");
+    }
+
+    #[test]
+    fn debug_shows_no_values() {
+        let mut vault = Vault::new();
+        vault.numbered_label(EntityKind::Email, b"secret@example.com");
+        let shown = format!("{vault:?}");
+        assert!(!shown.contains("secret"), "{shown}");
     }
 }

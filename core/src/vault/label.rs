@@ -1,0 +1,330 @@
+//! The placeholder grammar, shared by redaction (which must not hand out a label the text already
+//! holds) and restoration (which must find labels a model re-cased or re-bracketed).
+//!
+//! The spellings accepted are listed in the [vault module documentation](super).
+//!
+//! Text is read through [`fold`]: ASCII upper case, and `-` or a space as `_`. A label can only
+//! start at a word start, so a text is scanned for word starts whose first byte begins some
+//! label, and only there walked through a [`Trie`] of the labels, which rejects most words at
+//! their second byte.
+
+use super::trie::{NodeId, Trie, FIRST, ROOT, WORD};
+use crate::catalogue::EntityKind;
+
+/// Longest label: the longest id (22 bytes), `_`, and a full 64-hex-digit MAC, rounded up.
+pub(crate) const MAX_LABEL: usize = 96;
+
+/// Spaces allowed between a bracket and the label.
+const MAX_INNER_SPACES: usize = 2;
+
+/// True for bytes that continue a word: a label may not touch one.
+#[inline]
+pub(crate) fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// True for bytes that restoration reads as `_` inside a label.
+#[inline]
+fn is_separator(b: u8) -> bool {
+    matches!(b, b'_' | b'-' | b' ')
+}
+
+/// One byte of a run as labels are compared: ASCII upper case, any separator as `_`. `None` ends
+/// the run: a byte that cannot be in a label, or a second separator in a row.
+#[inline]
+fn fold(raw: u8, prev_separator: &mut bool) -> Option<u8> {
+    if raw.is_ascii_alphanumeric() {
+        *prev_separator = false;
+        Some(raw.to_ascii_uppercase())
+    } else if is_separator(raw) && !*prev_separator {
+        *prev_separator = true;
+        Some(b'_')
+    } else {
+        None
+    }
+}
+
+/// The closing bracket of an opening one.
+#[inline]
+fn mate(open: u8) -> Option<u8> {
+    match open {
+        b'[' => Some(b']'),
+        b'(' => Some(b')'),
+        b'{' => Some(b'}'),
+        b'<' => Some(b'>'),
+        _ => None,
+    }
+}
+
+/// The first word start at or after `from` whose byte some key of `trie` begins with. Bytes
+/// before `from` are read as context only.
+#[inline]
+fn next_word_start(trie: &Trie, text: &[u8], from: usize) -> Option<usize> {
+    let is_word = |b: &u8| trie.class(*b) & WORD != 0;
+    let mut i = from;
+    if i > 0 && is_word(text.get(i - 1)?) {
+        i += text[i..].iter().position(|b| !is_word(b))?;
+    }
+    // Two tight loops instead of one with a branch per byte: skip non-word bytes, test the
+    // word's first byte, skip the word.
+    loop {
+        i += text[i..].iter().position(is_word)?;
+        if trie.class(text[i]) & FIRST != 0 {
+            return Some(i);
+        }
+        i += text[i..].iter().position(|b| !is_word(b))?;
+    }
+}
+
+/// `label` normalised the way restoration compares labels: ASCII upper case.
+pub(crate) fn normalize(label: &[u8]) -> Box<[u8]> {
+    label.to_ascii_uppercase().into_boxed_slice()
+}
+
+/// Calls `reserve` with every label of one of `kinds` that restoration could read anywhere in
+/// `text`, whatever a vault holds: each whole-token `ID_SUFFIX` reading, normalised (`[email-2]`
+/// gives `EMAIL_2`).
+pub(crate) fn readings(
+    text: &[u8],
+    kinds: impl IntoIterator<Item = EntityKind>,
+    mut reserve: impl FnMut(&[u8]),
+) {
+    let ids = Trie::new(
+        kinds
+            .into_iter()
+            .map(|kind| (kind.id().as_bytes().into(), kind as u32))
+            .collect(),
+    );
+    let mut from = 0;
+    while let Some(start) = next_word_start(&ids, text, from) {
+        readings_at(&ids, text, start, &mut reserve);
+        from = start + 1;
+    }
+}
+
+fn readings_at(ids: &Trie, text: &[u8], start: usize, reserve: &mut impl FnMut(&[u8])) {
+    let mut norm = [0u8; MAX_LABEL];
+    let mut node = ROOT;
+    let mut prev_separator = true;
+    for (len, &raw) in text[start..].iter().enumerate() {
+        let Some(b) = fold(raw, &mut prev_separator) else {
+            return;
+        };
+        let Some(next) = ids.step(node, b) else {
+            return;
+        };
+        node = next;
+        norm[len] = b;
+        if ids.value(node).is_none() {
+            continue;
+        }
+        // A whole id: with a separator and a suffix running to a word's end, a label.
+        let mut at = start + len + 1;
+        if !text.get(at).is_some_and(|&s| is_separator(s)) {
+            continue;
+        }
+        at += 1;
+        let mut n = len + 2;
+        norm[n - 1] = b'_';
+        while n < MAX_LABEL && text.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+            norm[n] = text[at].to_ascii_uppercase();
+            n += 1;
+            at += 1;
+        }
+        if n > len + 2 && text.get(at).map_or(true, |&b| !is_word(b)) {
+            reserve(&norm[..n]);
+        }
+    }
+}
+
+/// Answer of [`Labels::read`] about one position.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Read {
+    /// `text[start..end]` restores to the original of entry `entry`.
+    Match {
+        start: usize,
+        end: usize,
+        entry: usize,
+    },
+    /// No label of the vault starts here.
+    No,
+    /// The answer depends on bytes not yet seen (streaming only).
+    NeedMore,
+}
+
+/// The labels of one vault, normalised, in a trie.
+#[derive(Debug)]
+pub(crate) struct Labels {
+    trie: Trie,
+}
+
+impl Labels {
+    /// Compiles normalised labels (with their entry index).
+    pub(crate) fn new(labels: Vec<(Box<[u8]>, usize)>) -> Labels {
+        let keys = labels
+            .into_iter()
+            .map(|(label, entry)| (label, entry as u32))
+            .collect();
+        Labels {
+            trie: Trie::new(keys),
+        }
+    }
+
+    /// The next position at or after `from` where a label of the vault could start.
+    #[inline]
+    pub(crate) fn next_start(&self, text: &[u8], from: usize) -> Option<usize> {
+        next_word_start(&self.trie, text, from)
+    }
+
+    /// Reads the label at `start` (a [`Labels::next_start`]). `pos` is the first byte a match
+    /// may take (earlier bytes are written out already); `at_end` says whether `text` is complete.
+    pub(crate) fn read(&self, text: &[u8], pos: usize, start: usize, at_end: bool) -> Read {
+        // Labels the run spells, shortest first: (length, entry, all separators were `_`).
+        // Only a label's own digits can extend it, so a few suffice.
+        let mut ends = [(0usize, 0u32, false); 4];
+        let mut n_ends = 0;
+        let mut strict = true;
+        let mut prev_separator = true;
+        let mut node: NodeId = ROOT;
+        let mut len = 0;
+        loop {
+            let Some(&raw) = text.get(start + len) else {
+                if at_end {
+                    break;
+                }
+                return Read::NeedMore;
+            };
+            let Some(b) = fold(raw, &mut prev_separator) else {
+                break;
+            };
+            let Some(next) = self.trie.step(node, b) else {
+                break;
+            };
+            strict &= raw != b'-' && raw != b' ';
+            node = next;
+            len += 1;
+            if let Some(entry) = self.trie.value(node) {
+                if n_ends == ends.len() {
+                    ends.copy_within(1.., 0);
+                    n_ends -= 1;
+                }
+                ends[n_ends] = (len, entry, strict);
+                n_ends += 1;
+            }
+            if self.trie.is_leaf(node) {
+                break;
+            }
+        }
+        for &(len, entry, strict) in ends[..n_ends].iter().rev() {
+            let end = start + len;
+            match text.get(end) {
+                Some(&b) if is_word(b) => continue,
+                None if !at_end => return Read::NeedMore,
+                _ => {}
+            }
+            let entry = entry as usize;
+            match brackets(text, pos, start, end, at_end) {
+                Err(NeedMore) => return Read::NeedMore,
+                Ok(Some((start, end))) => return Read::Match { start, end, entry },
+                Ok(None) if strict => return Read::Match { start, end, entry },
+                Ok(None) => {}
+            }
+        }
+        Read::No
+    }
+}
+
+/// The opening bracket a label starting at `start` may pair with: directly before it or before
+/// up to two spaces, never before `pos`.
+fn opening(text: &[u8], pos: usize, start: usize) -> Option<usize> {
+    let mut left = start;
+    while start - left < MAX_INNER_SPACES && left > pos && text[left - 1] == b' ' {
+        left -= 1;
+    }
+    let open = left.checked_sub(1).filter(|&o| o >= pos)?;
+    mate(text[open]).map(|_| open)
+}
+
+/// The first byte a match whose label starts at `start` could take: its inner spaces and up to
+/// two opening brackets. A stream must hold these back until the label is decided.
+pub(crate) fn reach(text: &[u8], pos: usize, start: usize) -> usize {
+    match opening(text, pos, start) {
+        Some(open) if open > pos && text[open - 1] == text[open] => open - 1,
+        Some(open) => open,
+        None => start,
+    }
+}
+
+/// More input is needed to decide.
+struct NeedMore;
+
+/// The bracket pairs around the label `text[start..end]`: the span to replace, or `None` for
+/// a bare label. Never reaches left of `pos`.
+fn brackets(
+    text: &[u8],
+    pos: usize,
+    start: usize,
+    end: usize,
+    at_end: bool,
+) -> Result<Option<(usize, usize)>, NeedMore> {
+    let byte = |i: usize| match text.get(i) {
+        Some(&b) => Ok(Some(b)),
+        None if at_end => Ok(None),
+        None => Err(NeedMore),
+    };
+    let Some(open_at) = opening(text, pos, start) else {
+        return Ok(None);
+    };
+    let open = text[open_at];
+    let Some(close) = mate(open) else {
+        return Ok(None);
+    };
+    let mut right = end;
+    while right - end < MAX_INNER_SPACES && byte(right)? == Some(b' ') {
+        right += 1;
+    }
+    if byte(right)? != Some(close) {
+        return Ok(None);
+    }
+    let (mut left, mut right) = (open_at, right + 1);
+    if left > pos && text[left - 1] == open && byte(right)? == Some(close) {
+        left -= 1;
+        right += 1;
+    }
+    Ok(Some((left, right)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_readings(text: &[u8]) -> Vec<String> {
+        let mut seen = Vec::new();
+        let kinds = [EntityKind::Email, EntityKind::CreditCard, EntityKind::Iban];
+        readings(text, kinds, |l| {
+            seen.push(String::from_utf8(l.to_vec()).unwrap())
+        });
+        seen
+    }
+
+    #[test]
+    fn readings_are_whole_label_shaped_tokens() {
+        assert_eq!(all_readings(b"email-1 x"), ["EMAIL_1"]);
+        assert_eq!(all_readings(b"a credit card 12 and"), ["CREDIT_CARD_12"]);
+        assert_eq!(
+            all_readings(b"[Email_2] xEMAIL_3 EMAIL_4x"),
+            ["EMAIL_2", "EMAIL_4X"]
+        );
+        assert!(all_readings(b"email_1_ emails email").is_empty());
+        assert_eq!(all_readings(b"IBAN_ab12"), ["IBAN_AB12"]);
+        assert!(all_readings(b"PERSON_1").is_empty(), "not a kind asked for");
+    }
+
+    #[test]
+    fn word_starts_need_a_boundary() {
+        let labels = Labels::new(vec![(b"EMAIL_1".as_slice().into(), 0)]);
+        assert_eq!(labels.next_start(b"xEMAIL_1 [email_1]", 0), Some(10));
+        assert_eq!(labels.next_start(b"nothing here", 0), None);
+        assert_eq!(labels.next_start(b"abc", 5), None);
+    }
+}
