@@ -47,27 +47,47 @@ impl<'t> Words<'t> {
     }
 }
 
+/// Byte classes of the word pass: 1 for ASCII digits, 2 for ASCII letters, 0 otherwise.
+static CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_digit() {
+            1
+        } else if byte.is_ascii_alphabetic() {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
 impl Iterator for Words<'_> {
     type Item = Word;
 
+    #[inline]
     fn next(&mut self) -> Option<Word> {
         let text = self.text;
         let digit = next_digit(text, self.pos)?;
         let mut start = digit;
-        while start > 0 && text[start - 1].is_ascii_alphanumeric() {
+        let mut letters = 0u32;
+        while start > 0 && CLASS[text[start - 1] as usize] == 2 {
             start -= 1;
+            letters += 1;
         }
-        let (mut digits, mut letters) = (0u32, 0u32);
-        for &b in &text[start..] {
-            if b.is_ascii_digit() {
-                digits += 1;
-            } else if b.is_ascii_alphabetic() {
-                letters += 1;
-            } else {
-                break;
+        let mut end = digit;
+        let mut digits = 0u32;
+        while let Some(&b) = text.get(end) {
+            match CLASS[b as usize] {
+                1 => digits += 1,
+                2 => letters += 1,
+                _ => break,
             }
+            end += 1;
         }
-        let end = start + (digits + letters) as usize;
         self.pos = end;
         Some(Word {
             start,
