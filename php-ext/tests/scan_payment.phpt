@@ -1,5 +1,5 @@
 --TEST--
-Engine::scan() finds cards (Luhn), IBANs (mod-97) and phone numbers, not look-alikes
+Engine::scan() finds cards (Luhn) and their expiry, IBANs (mod-97) and phone numbers, not look-alikes
 --EXTENSIONS--
 sovereign
 --FILE--
@@ -21,7 +21,7 @@ foreach ($cases as $text) {
 }
 ?>
 --EXPECT--
-Card 4111 1111 1111 1111 exp 12/27 => CREDIT_CARD=4111 1111 1111 1111 (validated)
+Card 4111 1111 1111 1111 exp 12/27 => CREDIT_CARD=4111 1111 1111 1111 (validated), CARD_EXPIRY=12/27
 Pay to DE89 3704 0044 0532 0130 00 please => IBAN=DE89 3704 0044 0532 0130 00 (validated)
 Call me on +49 30 901820 tomorrow => PHONE=+49 30 901820
 Order 000012345 for SKU MB-01-BLK at 49.99 => -

@@ -133,7 +133,7 @@ abstract class ContractTestCase extends TestCase
             case_insensitive = true
             TOML);
         $redaction = $engine->redact('Buy from GLOBEX INDUSTRIAL next week.');
-        self::assertSame('Buy from ****** ********** next week.', $redaction->text());
+        self::assertSame('Buy from ****** ********AL next week.', $redaction->text(), 'mask:2 keeps the last two characters');
         self::assertSame('SUPPLIER', $redaction->findings()[0]->type);
     }
 }
