@@ -21,9 +21,10 @@ fi
 step "C ABI: example programs under valgrind, install, pkg-config"
 ffi/test.sh
 
-if [ -x php-ext/test.sh ]; then
-    step "PHP extension: phpt, php-fpm + nginx end to end"
-    php-ext/test.sh
-fi
+step "PHP extension: phpt, php-fpm + nginx end to end"
+php-ext/test.sh
+
+step "PHP: one contract suite against the native extension and the FFI binding"
+ffi/php/test.sh "$root/target/release/libsovereign.so"
 echo
 echo "all tests passed"
