@@ -237,7 +237,8 @@ def main():
     print("\nthroughput (engine time only; one process, one core each):")
     for name in names:
         secs = systems[name][1]
-        print(f"  {name:15s} {nbytes / 1e6 / secs:10.2f} MB/s  ({secs:.3f} s)")
+        print(f"  {name:15s} {nbytes / 1e6 / secs:10.4g} MB/s  ({secs:.4g} s, "
+              f"{secs / len(docs) * 1e3:.4g} ms per document)")
     sov = nbytes / systems["sovereign"][1]
     for name in names[1:]:
         print(f"  sovereign / {name}: {sov / (nbytes / systems[name][1]):.0f}x")
@@ -271,7 +272,7 @@ def main():
         _, _, f = prf(scores[name], kinds)
         s = scores[name]
         destroyed = sum(s["look_hit"].values()) / max(1, sum(s["n_look"].values()))
-        summary.append(f"{name} {nbytes / 1e6 / systems[name][1]:.2f} MB/s F1 {f or 0:.2f} "
+        summary.append(f"{name} {nbytes / 1e6 / systems[name][1]:.3g} MB/s F1 {f or 0:.2f} "
                        f"look-alikes destroyed {destroyed:.1%}")
     ratios = ", ".join(f"{sov / (nbytes / systems[n][1]):.0f}x {n}" for n in names[1:])
     print(f"\nsummary: {'; '.join(summary)}" + (f"; sovereign speed = {ratios}" if ratios else ""))

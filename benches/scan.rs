@@ -10,11 +10,14 @@
 //! | `restore`            | answer quoting a redacted 4 KiB prompt    | restore and streaming restore |
 //!
 //! Run: `cargo bench -p sovereign --bench scan` (one group: append its name, e.g. `-- prompt_4kb`).
-//! After the dictionary group the bench prints the with/without-dictionary scan time ratio (target ≤ 2).
+//! After the dictionary group the bench prints the with/without-dictionary scan time ratio (target
+//! ≤ 2); at the end it prints best-of-N figures for the targets, which on a shared machine are
+//! closer to one free core than criterion's means.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use sovereign::detect::dictionary::TermList;
 use sovereign::{Engine, EntityKind, Policy};
+use std::cell::OnceCell;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -312,42 +315,78 @@ fn bench_clean(c: &mut Criterion) {
 }
 
 fn bench_dictionary(c: &mut Criterion) {
-    let terms = million_terms();
+    // Built on first use, so a filter that skips this group does not pay for a million terms.
+    let terms = OnceCell::new();
+    let terms = || terms.get_or_init(million_terms);
+    let with = OnceCell::new();
+    let with = || with.get_or_init(|| dictionary_engine(terms()));
     let text = prose(1, 1 << 20, Some(1024));
     let plain = Engine::new();
-    let with = dictionary_engine(&terms);
 
     let mut g = c.benchmark_group("dictionary_1m");
     g.sample_size(10);
     g.measurement_time(Duration::from_secs(20));
     g.bench_function("compile", |b| {
-        b.iter(|| dictionary_engine(black_box(&terms)))
+        let terms = terms();
+        b.iter(|| dictionary_engine(black_box(terms)))
     });
     g.finish();
 
     let mut g = c.benchmark_group("dictionary_1m");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("scan_without", |b| b.iter(|| plain.scan(black_box(&text))));
-    g.bench_function("scan_with", |b| b.iter(|| with.scan(black_box(&text))));
+    let mut measured = false;
+    g.bench_function("scan_with", |b| {
+        measured = true;
+        let with = with();
+        b.iter(|| with.scan(black_box(&text)))
+    });
     g.finish();
 
-    // The target is a ratio, which criterion does not print: time both here, best of 10.
-    let best = |engine: &Engine| {
-        (0..10)
-            .map(|_| {
-                let t = Instant::now();
-                black_box(engine.scan(black_box(&text)));
-                t.elapsed()
-            })
-            .min()
-            .unwrap_or_default()
-    };
-    let (without, with_dict) = (best(&plain), best(&with));
+    if measured {
+        // The target is a ratio, which criterion does not print: time both here, best of 10.
+        let without = best_of(10, || plain.scan(black_box(&text)));
+        let with_dict = best_of(10, || with().scan(black_box(&text)));
+        eprintln!(
+            "dictionary_1m: scan with 1,000,000 terms / without = {:.2} ({:?} / {:?}; target <= 2)",
+            with_dict.as_secs_f64() / without.as_secs_f64(),
+            with_dict,
+            without
+        );
+    }
+}
+
+/// The fastest of `runs` calls: on a shared, busy machine the minimum is the figure closest to
+/// what one free core does, while criterion's mean also measures the other tenants.
+fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(f());
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// Prints best-of-N figures for the targets (see [`best_of`]); criterion's table has the means.
+fn summary(_: &mut Criterion) {
+    let engine = Engine::new();
+    let prose_text = prose(1, 1 << 20, Some(1024));
+    let clean = prose(3, 1 << 20, None);
+    let prompt = prose(2, 4096, Some(1024));
+    let mb_s = |d: Duration, len: usize| len as f64 / 1e6 / d.as_secs_f64();
+    let scan = best_of(50, || engine.scan(&prose_text));
+    let redact = best_of(50, || engine.redact(&prose_text));
+    let clean_scan = best_of(50, || engine.scan(&clean));
+    let prompt_redact = best_of(20_000, || engine.redact(&prompt));
     eprintln!(
-        "dictionary_1m: scan with 1,000,000 terms / without = {:.2} ({:?} / {:?}; target <= 2)",
-        with_dict.as_secs_f64() / without.as_secs_f64(),
-        with_dict,
-        without
+        "best of N: prose_1mb scan {:.0} MB/s, redact {:.0} MB/s (target >= 300); \
+         clean_1mb scan {:.0} MB/s; prompt_4kb redact {:.2} us (target < 15)",
+        mb_s(scan, prose_text.len()),
+        mb_s(redact, prose_text.len()),
+        mb_s(clean_scan, clean.len()),
+        prompt_redact.as_secs_f64() * 1e6
     );
 }
 
@@ -366,7 +405,12 @@ fn bench_restore(c: &mut Criterion) {
     }
     let mut g = c.benchmark_group("restore");
     g.throughput(Throughput::Bytes(answer.len() as u64));
-    g.bench_function(format!("answer_{}_placeholders", labels.len()), |b| {
+    eprintln!(
+        "restore: the answer quotes {} placeholders in {} bytes",
+        labels.len(),
+        answer.len()
+    );
+    g.bench_function("answer", |b| {
         b.iter(|| redaction.restore(black_box(&answer)))
     });
     g.bench_function("stream_16b_chunks", |b| {
@@ -389,6 +433,7 @@ criterion_group!(
     bench_prompt,
     bench_clean,
     bench_dictionary,
-    bench_restore
+    bench_restore,
+    summary
 );
 criterion_main!(benches);
