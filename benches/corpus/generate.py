@@ -116,7 +116,7 @@ class Values:
 
     def person(self):
         f = self.faker()
-        return f"{f.first_name()} {f.last_name()}"
+        return f"{f.first_name().strip()} {f.last_name().strip()}"
 
     def email(self, name=None):
         name = name or self.person()
@@ -153,7 +153,7 @@ class Values:
     def address(self):
         """A street line and its postcode and city, from one locale."""
         f = self.faker()
-        return f.street_address().replace("\n", ", "), f"{f.postcode()} {f.city()}"
+        return " ".join(f.street_address().replace("\n", ", ").split()), f"{f.postcode()} {f.city()}"
 
     def dob(self):
         y, m, day = self.r.randint(1940, 2005), self.r.randint(1, 12), self.r.randint(1, 28)
