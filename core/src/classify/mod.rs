@@ -1,5 +1,9 @@
 //! Classification: a document's level is the highest level any of its findings or keyword rules
 //! reaches, with the reasons listed so a person can see why.
+//!
+//! Findings carry their level under the engine's policy (a policy may raise or lower a type's
+//! catalogue level). Keyword phrases are found by the detector's one trigger automaton, in the
+//! same pass as recognizer literals, so classification adds no scan of its own.
 
 use crate::catalogue::EntityKind;
 use crate::finding::Finding;
@@ -160,3 +164,6 @@ fn order_key(reason: &Reason) -> (u8, &str) {
         Reason::Keyword { phrase, .. } => (1, phrase.as_str()),
     }
 }
+
+#[cfg(test)]
+mod tests;

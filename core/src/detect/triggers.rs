@@ -1,8 +1,14 @@
 //! The literal-trigger pass: one Aho-Corasick automaton over every recognizer's literal and every
 //! classification keyword, run once over the text.
+//!
+//! The automaton is a DFA driven by a hand-written loop (one table lookup per byte, a branch only
+//! in match states) rather than the crate's overlapping iterator, which does several times more
+//! work per byte. Every literal ending at a position is reported, as overlapping search would.
 
 use super::{Candidate, LiteralRule};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 
 /// What a literal in the automaton stands for.
 #[derive(Clone, Copy)]
@@ -20,7 +26,7 @@ pub(crate) struct KeywordHit {
 }
 
 pub(crate) struct Triggers {
-    automaton: AhoCorasick,
+    automaton: DFA,
     targets: Vec<Target>,
 }
 
@@ -45,9 +51,12 @@ impl Triggers {
         let all = patterns
             .into_iter()
             .chain(keyword_patterns.iter().map(Vec::as_slice));
-        let automaton = AhoCorasickBuilder::new()
+        // A few hundred short literals: the full DFA stays well under a megabyte.
+        let automaton = DFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Unanchored)
+            .prefilter(false)
             .build(all)
             .expect("trigger literals are few and short");
         Triggers { automaton, targets }
@@ -60,17 +69,37 @@ impl Triggers {
         out: &mut Vec<Candidate>,
         keywords: &mut Vec<KeywordHit>,
     ) {
-        for m in self.automaton.find_overlapping_iter(text) {
-            match self.targets[m.pattern().as_usize()] {
-                Target::Rule(rule) => (rule.recognize)(text, m.start(), m.end(), out),
-                Target::Keyword(index) => {
-                    if is_word_at(text, m.start(), m.end()) {
-                        keywords.push(KeywordHit {
-                            index,
-                            start: m.start(),
-                            end: m.end(),
-                        });
-                    }
+        let dfa = &self.automaton;
+        let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+            return;
+        };
+        for (i, &byte) in text.iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, byte);
+            if dfa.is_special(sid) && dfa.is_match(sid) {
+                let end = i + 1;
+                for k in 0..dfa.match_len(sid) {
+                    let pattern = dfa.match_pattern(sid, k);
+                    let start = end - dfa.pattern_len(pattern);
+                    self.dispatch(text, pattern.as_usize(), start, end, out, keywords);
+                }
+            }
+        }
+    }
+
+    fn dispatch(
+        &self,
+        text: &[u8],
+        pattern: usize,
+        start: usize,
+        end: usize,
+        out: &mut Vec<Candidate>,
+        keywords: &mut Vec<KeywordHit>,
+    ) {
+        match self.targets[pattern] {
+            Target::Rule(rule) => (rule.recognize)(text, start, end, out),
+            Target::Keyword(index) => {
+                if is_word_at(text, start, end) {
+                    keywords.push(KeywordHit { index, start, end });
                 }
             }
         }

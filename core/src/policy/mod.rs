@@ -1,8 +1,8 @@
 //! Policy: which types are found, how sensitive they are, how they are redacted, which operator
 //! dictionaries and keyword rules apply. Read from TOML ([`Policy::from_toml`]) or built in
-//! ([`Policy::default`]).
+//! ([`Policy::default`]). The file format is documented in [`file`](mod@file).
 
-mod file;
+pub mod file;
 
 use crate::catalogue::{EntityKind, ALL};
 use crate::classify::{default_keyword_rules, KeywordRule};
@@ -70,7 +70,19 @@ impl Default for Policy {
 
 impl Policy {
     /// Parses policy TOML. `file` names the source in error messages and is the base for
-    /// relative paths (dictionary files); pass `None` for text held in memory.
+    /// relative paths (dictionary and secret files); pass `None` for text held in memory.
+    ///
+    /// ```
+    /// use sovereign::{EntityKind, Error, Operator, Policy};
+    ///
+    /// let policy = Policy::from_toml("[entities.IBAN]\noperator = \"mask:4\"\n", None)?;
+    /// assert_eq!(policy.entity(EntityKind::Iban).operator, Operator::Mask { keep_last: 4 });
+    ///
+    /// let err = Policy::from_toml("[entities.IBNA]\n", None).unwrap_err();
+    /// assert!(matches!(err, Error::Policy { ref location, .. } if location.column == 11));
+    /// assert!(err.to_string().contains("did you mean `IBAN`?"));
+    /// # Ok::<(), Error>(())
+    /// ```
     pub fn from_toml(text: &str, file: Option<&Path>) -> crate::Result<Policy> {
         file::parse(text, file)
     }
@@ -110,8 +122,10 @@ impl Policy {
         &self.keywords
     }
 
-    /// Replaces the classification keyword rules.
-    pub fn set_keywords(&mut self, rules: Vec<KeywordRule>) {
+    /// Replaces the classification keyword rules. Rules with an empty phrase are dropped: they
+    /// would match everywhere.
+    pub fn set_keywords(&mut self, mut rules: Vec<KeywordRule>) {
+        rules.retain(|rule| !rule.phrase.trim().is_empty());
         self.keywords = rules;
     }
 

@@ -12,9 +12,11 @@ use super::{LiteralRule, TextRule, WordRule};
 mod contact;
 mod crypto;
 mod national;
+mod near;
 mod network;
 mod payment;
 mod person;
+mod run;
 mod secrets;
 
 macro_rules! families {

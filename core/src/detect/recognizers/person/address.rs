@@ -1,0 +1,476 @@
+//! STREET_ADDRESS: the street line of an address, recognised from its house number (every
+//! shape needs one). The number is a digit word, so this is a word rule that rejects in a few
+//! comparisons when the word is not followed or preceded by a street name.
+//!
+//! Shapes, by where the number stands:
+//! - number first: "221B Baker Street", "1600 Amphitheatre Pkwy, Suite 5" (street suffix last),
+//!   "12 rue de la Paix" (street type first);
+//! - number last: "Hauptstraße 5", "Keizersgracht 123-2" (suffix glued to the name),
+//!   "Calle Mayor 10", "Via Roma 1" (street type first);
+//! - post boxes: "PO Box 123", "Postfach 12 34".
+
+use super::names::{words, WordSet};
+use super::text::{alnum_end, char_before, is_one_of, letters_end, skip_blanks};
+use crate::catalogue::EntityKind;
+use crate::detect::{Candidate, Word};
+
+/// English street suffixes ("Baker Street", "Amphitheatre Pkwy").
+const EN_SUFFIXES: &[&str] = &[
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "av",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "drive",
+    "dr",
+    "court",
+    "ct",
+    "place",
+    "pl",
+    "way",
+    "parkway",
+    "pkwy",
+    "terrace",
+    "close",
+    "crescent",
+    "cres",
+    "square",
+    "sq",
+    "highway",
+    "hwy",
+    "circle",
+    "cir",
+    "trail",
+    "trl",
+    "row",
+    "mews",
+    "gardens",
+    "grove",
+    "walk",
+    "parade",
+    "plaza",
+    "alley",
+    "expressway",
+    "freeway",
+    "pike",
+    "loop",
+    "embankment",
+    "broadway",
+];
+
+/// English suffixes long enough to trust in lower-case text ("12 baker street").
+const EN_LOWERCASE_SUFFIXES: &[&str] = &[
+    "street",
+    "road",
+    "avenue",
+    "boulevard",
+    "lane",
+    "drive",
+    "parkway",
+    "highway",
+];
+
+/// Street types written before the name: French, Spanish, Italian, Portuguese
+/// ("12 rue de la Paix", "Calle Mayor 10", "Via Roma 1").
+const TYPES: &[&str] = &[
+    "rue",
+    "avenue",
+    "av",
+    "boulevard",
+    "bd",
+    "place",
+    "chemin",
+    "allée",
+    "allee",
+    "impasse",
+    "quai",
+    "cours",
+    "route",
+    "passage",
+    "calle",
+    "avenida",
+    "avda",
+    "paseo",
+    "plaza",
+    "carrer",
+    "camino",
+    "ronda",
+    "travesía",
+    "via",
+    "viale",
+    "piazza",
+    "piazzale",
+    "corso",
+    "largo",
+    "vicolo",
+    "strada",
+    "rua",
+    "travessa",
+    "praça",
+];
+
+/// Suffixes glued to German and Dutch street names ("Hauptstraße", "Keizersgracht").
+const GLUED_SUFFIXES: &[&str] = &[
+    "straße", "strasse", "str.", "weg", "gasse", "platz", "allee", "damm", "ufer", "chaussee",
+    "gracht", "straat", "laan", "plein", "kade", "singel", "dijk", "steeg", "pfad", "stieg",
+];
+
+/// Lower-case words that may stand inside a street name ("rue de la Paix", "Unter den Linden").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "la", "le", "les", "du", "des", "del", "della", "dei", "degli", "di", "do", "da", "dos",
+    "das", "los", "las", "d", "l", "den", "der", "van", "von", "am", "an", "im", "auf", "the",
+    "of",
+];
+
+/// Words that make "2 Hard Drive Bays" or "3 items on the way" not an address.
+const NOT_STREET: &[&str] = &[
+    "hard", "usb", "flash", "disk", "disc", "drive", "power", "speed", "pack", "piece", "items",
+    "item", "days", "day", "weeks", "hours", "minutes", "years", "times", "on", "the", "a", "in",
+    "to", "for", "and", "or", "is", "are", "was", "my", "your", "our", "all", "way", "x", "free",
+    "off", "per", "star", "test",
+];
+
+static EN: WordSet = WordSet::new(|| words(EN_SUFFIXES));
+static EN_LOWER: WordSet = WordSet::new(|| words(EN_LOWERCASE_SUFFIXES));
+static NOT: WordSet = WordSet::new(|| words(NOT_STREET));
+
+fn push(out: &mut Vec<Candidate>, start: usize, end: usize, score: f32, rule: &'static str) {
+    out.push(Candidate::new(
+        EntityKind::StreetAddress,
+        start,
+        end,
+        score,
+        rule,
+    ));
+}
+
+/// True when `word` starts with an upper-case letter (ASCII or not).
+fn is_capitalised(word: &[u8]) -> bool {
+    super::text::char_at(word, 0).is_some_and(|(c, _)| c.is_uppercase())
+}
+
+/// A house number: 1 to 5 digits with at most one letter ("221B", "12a").
+fn is_house_number(word: &Word) -> bool {
+    (1..=5).contains(&word.digits) && word.letters <= 1 && word.len() <= 6
+}
+
+/// Extends a number to the right over "-2", "/3", "a" style additions ("123-2", "12/3").
+fn extend_number(text: &[u8], mut end: usize) -> usize {
+    if matches!(text.get(end), Some(b'-' | b'/'))
+        && text.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
+    {
+        let e = alnum_end(text, end + 1);
+        if e - end <= 4 {
+            end = e;
+        }
+    }
+    end
+}
+
+/// Extends an English street line over ", Suite 5", " Apt 4B", " #5", ", Unit 3".
+fn extend_unit(text: &[u8], end: usize) -> usize {
+    let mut i = end;
+    if text.get(i) == Some(&b',') {
+        i += 1;
+    }
+    i = skip_blanks(text, i);
+    if text.get(i) == Some(&b'#') {
+        let e = alnum_end(text, i + 1);
+        return if e > i + 1 { e } else { end };
+    }
+    let w = letters_end(text, i);
+    if w == i
+        || !is_one_of(
+            &text[i..w],
+            &[
+                "suite",
+                "ste",
+                "apt",
+                "apartment",
+                "unit",
+                "flat",
+                "floor",
+                "fl",
+                "room",
+            ],
+        )
+    {
+        return end;
+    }
+    let mut j = w;
+    if text.get(j) == Some(&b'.') {
+        j += 1;
+    }
+    let j = skip_blanks(text, j);
+    let e = alnum_end(text, j);
+    if e > j && text[j..e].iter().any(u8::is_ascii_digit) {
+        e
+    } else {
+        end
+    }
+}
+
+/// Number first: "221B Baker Street", "12 rue de la Paix".
+fn number_first(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
+    let num_end = extend_number(text, word.end);
+    let mut i = num_end;
+    if text.get(i) == Some(&b',') {
+        i += 1;
+    }
+    if text.get(i) != Some(&b' ') {
+        return;
+    }
+    i += 1;
+    // French "bis"/"ter" after the number.
+    let w = letters_end(text, i);
+    if w > i && is_one_of(&text[i..w], &["bis", "ter"]) && text.get(w) == Some(&b' ') {
+        i = w + 1;
+    }
+    let first_end = ordinal_or_letters_end(text, i);
+    if first_end == i {
+        return;
+    }
+    let first = &text[i..first_end];
+    if is_one_of(first, TYPES) && text.get(first_end) == Some(&b' ') {
+        // "12 rue de la Paix": a type, particles, then capitalised words.
+        if let Some(end) = named(text, first_end + 1, 5) {
+            push(out, word.start, end, 0.7, "street_address.number_type");
+        }
+        return;
+    }
+    // Case is decided by the first word that is not an ordinal ("350 5th Avenue").
+    let lead = if first[0].is_ascii_digit() {
+        let s = first_end + 1;
+        &text[s.min(text.len())..letters_end(text, s.min(text.len()))]
+    } else {
+        first
+    };
+    // "221B Baker Street": 1..=4 name words, then a suffix.
+    let capital = is_capitalised(lead);
+    let mut pos = i;
+    for words in 0..5 {
+        let e = ordinal_or_letters_end(text, pos);
+        if e == pos {
+            return;
+        }
+        let token = &text[pos..e];
+        if words > 0 && EN.contains(token) {
+            let lower_ok = capital || EN_LOWER.contains(token);
+            if !lower_ok {
+                return;
+            }
+            let end = if capital { extend_unit(text, e) } else { e };
+            let score = if capital { 0.7 } else { 0.55 };
+            push(out, word.start, end, score, "street_address.number_suffix");
+            return;
+        }
+        if NOT.contains(token) || (capital != is_capitalised(token) && !token[0].is_ascii_digit()) {
+            return;
+        }
+        if text.get(e) != Some(&b' ') {
+            return;
+        }
+        pos = e + 1;
+    }
+}
+
+/// End of a token: letters, or an ordinal such as "5th".
+fn ordinal_or_letters_end(text: &[u8], at: usize) -> usize {
+    if text.get(at).is_some_and(u8::is_ascii_digit) {
+        let e = alnum_end(text, at);
+        let t = &text[at..e];
+        let ok = t.len() >= 3
+            && t[..t.len() - 2].iter().all(u8::is_ascii_digit)
+            && is_one_of(&t[t.len() - 2..], &["st", "nd", "rd", "th"]);
+        return if ok { e } else { at };
+    }
+    letters_end(text, at)
+}
+
+/// Name words after a street type: particles and capitalised words, at most `max`, ending on a
+/// capitalised word. Returns the end of the last capitalised word.
+fn named(text: &[u8], at: usize, max: usize) -> Option<usize> {
+    let mut pos = at;
+    let mut end = None;
+    for _ in 0..max {
+        // "de l'Église", "d'Italia"
+        let e = letters_end(text, pos);
+        if e == pos {
+            break;
+        }
+        let token = &text[pos..e];
+        if is_capitalised(token) {
+            end = Some(e);
+        } else if !is_one_of(token, NAME_PARTICLES) {
+            break;
+        }
+        if text.get(e) != Some(&b' ') {
+            break;
+        }
+        pos = e + 1;
+    }
+    end
+}
+
+/// The start of the word that ends at `end` (letters and a final "."), if any.
+fn word_before(text: &[u8], end: usize) -> Option<usize> {
+    let mut start = end;
+    if start > 0 && text[start - 1] == b'.' {
+        start -= 1;
+    }
+    loop {
+        match start.checked_sub(1).map(|i| text[i]) {
+            Some(b) if b.is_ascii_alphabetic() || b == b'-' || b == b'\'' => start -= 1,
+            Some(b) if b >= 0x80 => match char_before(text, start) {
+                Some((c, len)) if c.is_alphabetic() => start -= len,
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    (start < end && text[start] != b'.').then_some(start)
+}
+
+/// True when `word` ends with `suffix`, ignoring ASCII case.
+fn ends_with_ignore_case(word: &[u8], suffix: &str) -> bool {
+    let s = suffix.as_bytes();
+    word.len() >= s.len() && word[word.len() - s.len()..].eq_ignore_ascii_case(s)
+}
+
+/// Words that stand before a stand-alone German suffix: inflected adjectives and place names
+/// ("Kölner Straße", "Am Alten Weg", "Lange Gasse") and the prepositions of street names.
+fn is_street_adjective(word: &[u8]) -> bool {
+    is_one_of(
+        word,
+        &[
+            "am", "an", "im", "zum", "zur", "auf", "der", "den", "die", "unter",
+        ],
+    ) || (is_capitalised(word)
+        && ["er", "e", "en"]
+            .iter()
+            .any(|s| ends_with_ignore_case(word, s)))
+}
+
+/// Number last: "Hauptstraße 5", "Keizersgracht 123-2", "Calle Mayor, 10", "PO Box 123".
+fn number_last(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
+    if word.start < 2 || text[word.start - 1] != b' ' {
+        return;
+    }
+    let mut before = word.start - 1;
+    if text[before - 1] == b',' {
+        before -= 1;
+    }
+    let Some(ws) = word_before(text, before) else {
+        return;
+    };
+    let prev = &text[ws..before];
+    if !is_capitalised(prev) {
+        return;
+    }
+    let end = extend_number(text, word.end);
+    if prev.eq_ignore_ascii_case(b"box") {
+        let pre = text[..ws].trim_ascii_end();
+        let prefix = ["po", "p.o.", "p. o.", "p o", "post office"]
+            .iter()
+            .find(|p| ends_with_ignore_case(pre, p));
+        if let Some(p) = prefix {
+            let start = pre.len() - p.len();
+            if start == 0 || !text[start - 1].is_ascii_alphanumeric() {
+                push(out, start, word.end, 0.7, "street_address.po_box");
+            }
+        }
+        return;
+    }
+    if is_one_of(prev, &["postfach", "postbus", "apartado"]) {
+        // "Postfach 12 34": German post boxes are printed in digit pairs.
+        let mut e = word.end;
+        while text.get(e) == Some(&b' ') && text.get(e + 1).is_some_and(u8::is_ascii_digit) {
+            let n = alnum_end(text, e + 1);
+            if n - e > 5 || !text[e + 1..n].iter().all(u8::is_ascii_digit) {
+                break;
+            }
+            e = n;
+        }
+        push(out, ws, e, 0.7, "street_address.po_box");
+        return;
+    }
+    if GLUED_SUFFIXES
+        .iter()
+        .any(|s| ends_with_ignore_case(prev, s))
+    {
+        // "Kölner Straße 5", "Am Alten Weg 3": a stand-alone suffix takes up to two words before.
+        let mut start = ws;
+        if GLUED_SUFFIXES
+            .iter()
+            .any(|s| prev.eq_ignore_ascii_case(s.as_bytes()))
+        {
+            for _ in 0..2 {
+                if start < 2 || text[start - 1] != b' ' {
+                    break;
+                }
+                match word_before(text, start - 1) {
+                    Some(s) if is_street_adjective(&text[s..start - 1]) => start = s,
+                    _ => break,
+                }
+            }
+            if start == ws {
+                return;
+            }
+        }
+        push(out, start, end, 0.7, "street_address.glued_suffix");
+        return;
+    }
+    // "Calle Mayor 10", "Avenida de la Constitución 5": a capitalised street type up to five
+    // words back, with only capitalised words and particles between.
+    if prev.len() > 1 && prev.iter().all(|b| !b.is_ascii_lowercase()) {
+        return;
+    }
+    let mut cur = ws;
+    for _ in 0..5 {
+        if cur < 2 || text[cur - 1] != b' ' {
+            return;
+        }
+        let e = cur - 1;
+        let Some(s) = word_before(text, e) else {
+            return;
+        };
+        let token = &text[s..e];
+        let bare = token.strip_suffix(b".").unwrap_or(token);
+        if is_capitalised(token) && is_one_of(bare, TYPES) {
+            push(out, s, end, 0.7, "street_address.type_name_number");
+            return;
+        }
+        // "Ships Via UPS 2": an acronym is a carrier or a brand, not a street name.
+        let acronym = token.len() > 1 && token.iter().all(|b| !b.is_ascii_lowercase());
+        if acronym || !(is_capitalised(token) || is_one_of(token, NAME_PARTICLES)) {
+            return;
+        }
+        cur = s;
+    }
+}
+
+/// Word rule: every house number is tried as the start and as the end of a street line.
+pub(super) fn street(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
+    if !is_house_number(word) {
+        return;
+    }
+    let before_ok = word.start == 0
+        || matches!(
+            text[word.start - 1],
+            b' ' | b'\n' | b'\t' | b'\r' | b',' | b'(' | b'-'
+        );
+    if before_ok
+        && text
+            .get(word.end)
+            .is_some_and(|&b| matches!(b, b' ' | b',' | b'-' | b'/'))
+    {
+        number_first(text, word, out);
+    }
+    number_last(text, word, out);
+}

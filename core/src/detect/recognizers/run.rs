@@ -1,0 +1,213 @@
+//! Digit runs: a word of digits and the digit groups that follow it through single separators
+//! ("4111 1111 1111 1111", "123.456.789-09", "85.07.30-033.28"), parsed once per run so each
+//! recognizer only compares group lengths and separators.
+
+use super::{national, payment};
+use crate::detect::{Candidate, Word, WordRule};
+
+/// The digit-run pass: each run is parsed once and offered to every family that reads runs.
+pub(crate) const RULE: WordRule = WordRule {
+    name: "digit_runs",
+    recognize,
+};
+
+fn recognize(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
+    // Prices, quantities and years are most digit words; every identifier read from a run has
+    // six digits or more, so a short word that does not continue is rejected before parsing.
+    if w.letters > 0 || (w.len() < 6 && !continues(text, w.end)) {
+        return;
+    }
+    if let Some(run) = Run::parse(text, w) {
+        payment::on_run(text, &run, out);
+        national::on_run(text, &run, out);
+    }
+}
+
+/// Bytes that may separate digit groups.
+const SEPS: &[u8] = b" -./+";
+/// Longest digit count of any identifier parsed from runs (IBANs are handled on words).
+const MAX_DIGITS: usize = 24;
+/// Most groups of any formatted identifier (the French NIR has seven).
+const MAX_GROUPS: usize = 8;
+
+/// A run of digit groups. Copy-only, no allocation.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Run {
+    pub start: usize,
+    pub end: usize,
+    digits: [u8; MAX_DIGITS],
+    len: usize,
+    groups: [u8; MAX_GROUPS],
+    seps: [u8; MAX_GROUPS],
+    ngroups: usize,
+}
+
+fn is_digit_at(text: &[u8], i: usize) -> bool {
+    text.get(i).is_some_and(u8::is_ascii_digit)
+}
+
+/// True when a digit group follows `end` through one separator, so the word there may grow
+/// into a longer run (a cheap test before [`Run::parse`]).
+#[inline]
+pub(crate) fn continues(text: &[u8], end: usize) -> bool {
+    text.get(end).is_some_and(|b| SEPS.contains(b)) && is_digit_at(text, end + 1)
+}
+
+impl Run {
+    /// Parses the run that starts at `word`, or `None` when the word has letters, continues an
+    /// earlier run, is part of a decimal number, or the run is longer than any identifier.
+    ///
+    /// Space-separated groups and punctuation-separated groups do not mix: "123-45-6789 2024"
+    /// is the run "123-45-6789".
+    pub(crate) fn parse(text: &[u8], word: &Word) -> Option<Run> {
+        if !word.is_all_digits() || word.len() > MAX_DIGITS {
+            return None;
+        }
+        let start = word.start;
+        let prev = (start >= 2 && is_digit_at(text, start - 2)).then(|| text[start - 1]);
+        if matches!(prev, Some(b'-' | b'.' | b'/' | b'+' | b',')) {
+            return None;
+        }
+        let mut run = Run {
+            start,
+            end: word.end,
+            digits: [0; MAX_DIGITS],
+            len: word.len(),
+            groups: [0; MAX_GROUPS],
+            seps: [0; MAX_GROUPS],
+            ngroups: 1,
+        };
+        run.digits[..word.len()].copy_from_slice(word.bytes(text));
+        run.groups[0] = word.len() as u8;
+        let mut spaced: Option<bool> = None;
+        loop {
+            let at = run.end;
+            let Some(&sep) = text.get(at) else { break };
+            if !SEPS.contains(&sep) || !is_digit_at(text, at + 1) {
+                break;
+            }
+            let is_space = sep == b' ';
+            if spaced.is_some_and(|s| s != is_space) {
+                break;
+            }
+            let mut end = at + 1;
+            while is_digit_at(text, end) {
+                end += 1;
+            }
+            if text.get(end).is_some_and(u8::is_ascii_alphabetic) {
+                break;
+            }
+            // A space-separated run stops before a group that starts a punctuated one.
+            let punct_next = text
+                .get(end)
+                .is_some_and(|&b| b != b' ' && SEPS.contains(&b))
+                && is_digit_at(text, end + 1);
+            if is_space && punct_next {
+                break;
+            }
+            let n = end - at - 1;
+            if run.ngroups == MAX_GROUPS || run.len + n > MAX_DIGITS {
+                return None;
+            }
+            for (slot, &b) in run.digits[run.len..].iter_mut().zip(&text[at + 1..end]) {
+                *slot = b;
+            }
+            run.len += n;
+            run.seps[run.ngroups - 1] = sep;
+            run.groups[run.ngroups] = n as u8;
+            run.ngroups += 1;
+            run.end = end;
+            spaced = Some(is_space);
+        }
+        // After "digit ", only a punctuated run ("2024 123-45-6789") starts something new.
+        if prev == Some(b' ') && spaced != Some(false) {
+            return None;
+        }
+        if text.get(run.end) == Some(&b',') && is_digit_at(text, run.end + 1) {
+            return None;
+        }
+        Some(run)
+    }
+
+    /// The digits without separators.
+    pub(crate) fn digits(&self) -> &[u8] {
+        &self.digits[..self.len]
+    }
+
+    /// Number of digits.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Lengths of the groups.
+    pub(crate) fn groups(&self) -> &[u8] {
+        &self.groups[..self.ngroups]
+    }
+
+    /// Separators between the groups (one fewer than groups).
+    pub(crate) fn seps(&self) -> &[u8] {
+        &self.seps[..self.ngroups - 1]
+    }
+
+    /// True when the run is a single group of `len` digits.
+    pub(crate) fn is_plain(&self, len: usize) -> bool {
+        self.ngroups == 1 && self.len == len
+    }
+
+    /// True when the groups have the lengths `groups` and the separators are exactly `seps`.
+    pub(crate) fn is_exactly(&self, groups: &[u8], seps: &[u8]) -> bool {
+        self.groups() == groups && self.seps() == seps
+    }
+
+    /// True when every separator is the same byte (or there is none).
+    pub(crate) fn uniform(&self) -> bool {
+        self.seps().windows(2).all(|w| w[0] == w[1])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::digits::Words;
+
+    fn runs(text: &str) -> Vec<(String, Vec<u8>)> {
+        let t = text.as_bytes();
+        Words::new(t)
+            .filter_map(|w| Run::parse(t, &w))
+            .map(|r| {
+                (
+                    String::from_utf8_lossy(r.digits()).into_owned(),
+                    r.groups().to_vec(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn groups_and_separators() {
+        assert_eq!(
+            runs("card 4111 1111 1111 1111 ok"),
+            [("4111111111111111".to_string(), vec![4, 4, 4, 4])]
+        );
+        assert_eq!(
+            runs("CPF 123.456.789-09."),
+            [("12345678909".to_string(), vec![3, 3, 3, 2])]
+        );
+        assert_eq!(
+            runs("123-45-6789 2024"),
+            [("123456789".to_string(), vec![3, 2, 4])]
+        );
+        assert_eq!(runs("price 1.299,00 EUR"), []);
+        assert_eq!(runs("sku 24-WB04"), [("24".to_string(), vec![2])]);
+        assert_eq!(
+            runs("on 2024 123-45-6789"),
+            [
+                ("2024".to_string(), vec![4]),
+                ("123456789".to_string(), vec![3, 2, 4])
+            ]
+        );
+        assert_eq!(runs("x 1Z999AA10123456784"), []);
+        let long = "1 2 3 4 5 6 7 8 9 10 11";
+        assert!(runs(long).iter().all(|(_, groups)| groups.len() == 1));
+    }
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs the shared PHP contract tests against the FFI binding and, when built, the native
+# extension (one set of cases for both implementations).
+#   ffi/php/test.sh [path/to/sovereign.so]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+target=${CARGO_TARGET_DIR:-$root/target}
+cargo build --release -p sovereign-ffi --manifest-path "$root/Cargo.toml" >/dev/null
+export SOVEREIGN_FFI_LIB="$target/release/libsovereign_ffi.so"
+ext=${1:-}
+if [ -n "$ext" ]; then
+    php -d extension="$ext" /usr/bin/phpunit -c "$root/ffi/php/phpunit.xml"
+else
+    phpunit -c "$root/ffi/php/phpunit.xml" --filter FfiTest
+fi

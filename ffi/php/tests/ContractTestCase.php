@@ -1,0 +1,139 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Sovereign\Ffi\Tests;
+
+use PHPUnit\Framework\TestCase;
+
+/**
+ * One set of behaviours that the native extension (\Sovereign\...) and the FFI binding
+ * (\Sovereign\Ffi\...) must both have. Where they differ, one of them has a bug.
+ */
+abstract class ContractTestCase extends TestCase
+{
+    /** The namespace of the implementation under test, with a trailing backslash. */
+    abstract protected function ns(): string;
+
+    private function engine(): object
+    {
+        $class = $this->ns() . 'Engine';
+        return new $class();
+    }
+
+    private function engineFromString(string $toml): object
+    {
+        return ($this->ns() . 'Engine')::fromString($toml);
+    }
+
+    public function testVersionIsSemver(): void
+    {
+        $version = ($this->ns() . 'version')();
+        self::assertMatchesRegularExpression('/^\d+\.\d+\.\d+/', $version);
+    }
+
+    public function testRedactAndRestoreASupportTicket(): void
+    {
+        $ticket = "Hello, I'm Jane Doe. My card 4111 1111 1111 1111 was charged twice; "
+            . "mail me at jane.doe@example.com. Order 000012345.";
+        $redaction = $this->engine()->redact($ticket, [
+            'surface' => 'customer_service',
+            'tenant' => 'store-de',
+            'knownValues' => ['PERSON' => 'Jane Doe'],
+        ]);
+        $text = $redaction->text();
+        self::assertStringNotContainsString('jane.doe@example.com', $text);
+        self::assertStringNotContainsString('Jane Doe', $text);
+        self::assertStringNotContainsString('4111 1111 1111 1111', $text);
+        self::assertStringContainsString('[EMAIL_1]', $text);
+        self::assertStringContainsString('[PERSON_1]', $text);
+        self::assertStringContainsString('000012345', $text, 'order numbers survive');
+        self::assertSame($ticket, $redaction->restore($text));
+        self::assertSame('Dear Jane Doe', $redaction->restore('Dear [person_1]'));
+        self::assertSame('restricted', $redaction->level()->value);
+    }
+
+    public function testFindingsHaveTypedFieldsAndOffsets(): void
+    {
+        $text = "Café owner: zoe@example.com";
+        $findings = $this->engine()->scan($text);
+        self::assertCount(1, $findings);
+        $f = $findings[0];
+        self::assertSame('EMAIL', $f->type);
+        self::assertSame('pii', $f->category);
+        self::assertSame('confidential', $f->level->value);
+        self::assertSame('zoe@example.com', substr($text, $f->start, $f->end - $f->start));
+        self::assertSame('zoe@example.com', mb_substr($text, $f->charStart, $f->charEnd - $f->charStart));
+        self::assertSame(13, $f->start);
+        self::assertSame(12, $f->charStart);
+        self::assertGreaterThan(0.5, $f->score);
+        self::assertIsString($f->rule);
+        self::assertIsBool($f->validated);
+    }
+
+    public function testClassifyListsReasonsHighestFirst(): void
+    {
+        $classification = $this->engine()->classify('Attorney-client privileged: salary bands for 2025.');
+        self::assertSame('restricted', $classification->level()->value);
+        $reasons = array_map('strval', $classification->reasons());
+        self::assertSame('keyword "attorney-client privileged" × 1 → restricted', $reasons[0]);
+        self::assertContains('keyword "salary" × 1 → confidential', $reasons);
+        self::assertSame('public', $this->engine()->classify('Blue shirt, size M.')->level()->value);
+    }
+
+    public function testStreamingRestoreEqualsWholeRestoreForEverySplit(): void
+    {
+        $redaction = $this->engine()->redact('write to ana@example.org please');
+        $answer = 'Sure, I wrote to [EMAIL_1] — done ✓';
+        $whole = $redaction->restore($answer);
+        self::assertSame('Sure, I wrote to ana@example.org — done ✓', $whole);
+        for ($cut = 0; $cut <= strlen($answer); $cut++) {
+            $restorer = $redaction->restorer();
+            $got = $restorer->push(substr($answer, 0, $cut)) . $restorer->push(substr($answer, $cut)) . $restorer->finish();
+            self::assertSame($whole, $got, "split at $cut");
+        }
+    }
+
+    public function testBinaryAndInvalidUtf8AreKept(): void
+    {
+        $text = "\xff\x00 bob@example.com \xc3";
+        $redaction = $this->engine()->redact($text);
+        self::assertSame("\xff\x00 [EMAIL_1] \xc3", $redaction->text());
+        self::assertSame($text, $redaction->restore($redaction->text()));
+        self::assertSame([], $this->engine()->scan(''));
+    }
+
+    public function testMalformedPolicyNamesLineAndColumn(): void
+    {
+        try {
+            $this->engineFromString("threshold = 0.5\n[entities.CREDIT_CRAD]\n");
+            self::fail('expected a policy exception');
+        } catch (\Throwable $e) {
+            self::assertInstanceOf($this->ns() . 'PolicyException', $e);
+            self::assertInstanceOf($this->ns() . 'Exception', $e);
+            self::assertStringContainsString(':2:', $e->getMessage());
+            self::assertStringContainsString('CREDIT_CRAD', $e->getMessage());
+        }
+    }
+
+    public function testUnknownKnownValueTypeIsAnInputError(): void
+    {
+        $this->expectException($this->ns() . 'InputException');
+        $this->engine()->redact('x', ['knownValues' => ['NOT_A_TYPE' => 'x']]);
+    }
+
+    public function testPolicyDictionaryAndOperators(): void
+    {
+        $engine = $this->engineFromString(<<<'TOML'
+            [entities.SUPPLIER]
+            operator = "mask:2"
+            [[dictionaries]]
+            entity = "SUPPLIER"
+            terms = ["Globex Industrial"]
+            case_insensitive = true
+            TOML);
+        $redaction = $engine->redact('Buy from GLOBEX INDUSTRIAL next week.');
+        self::assertSame('Buy from ****** ********** next week.', $redaction->text());
+        self::assertSame('SUPPLIER', $redaction->findings()[0]->type);
+    }
+}
