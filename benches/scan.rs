@@ -344,9 +344,9 @@ fn bench_dictionary(c: &mut Criterion) {
     g.finish();
 
     if measured {
-        // The target is a ratio, which criterion does not print: time both here, best of 10.
-        let without = best_of(10, || plain.scan(black_box(&text)));
-        let with_dict = best_of(10, || with().scan(black_box(&text)));
+        // The target is a ratio, which criterion does not print: time both here, best of 30.
+        let without = best_of(30, || plain.scan(black_box(&text)));
+        let with_dict = best_of(30, || with().scan(black_box(&text)));
         eprintln!(
             "dictionary_1m: scan with 1,000,000 terms / without = {:.2} ({:?} / {:?}; target <= 2)",
             with_dict.as_secs_f64() / without.as_secs_f64(),
