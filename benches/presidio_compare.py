@@ -8,8 +8,8 @@
                    pattern recognizers only (SpacyRecognizer is not loaded)
   sovereign        examples/scan_corpus (release build), Engine::redact with the default policy
 
-Both Presidio set-ups use Presidio's default recognizers for English plus the UK_NINO, ES_NIF and
-ES_NIE recognizers (shipped but off for English by default; enabled so every type we label has a
+Both Presidio set-ups use Presidio's default recognizers for English plus the UK_NINO, UK_POSTCODE,
+ES_NIF and ES_NIE recognizers (shipped but off for English by default; enabled so every type we label has a
 Presidio recognizer where one exists), and Presidio's default score threshold (0, i.e. every result
 is kept, as its anonymizer would redact them) unless --presidio-threshold is given. Without that
 option each Presidio set-up is also scored as `NAME@0.5`: the same run's results with scores below
@@ -63,6 +63,7 @@ PRESIDIO_MAPPING = {
     "DATE_TIME": ["DATE_OF_BIRTH"],
     "URL": ["URL_CREDENTIALS", "DATABASE_URL", "REDIS_URL"],
     "UK_NINO": ["UK_NINO"],
+    "UK_POSTCODE": ["UK_POSTCODE"],
     "ES_NIF": ["ES_DNI"],
     "ES_NIE": ["ES_NIE"],
 }
@@ -86,7 +87,7 @@ def presidio_engines(use_spacy):
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NlpEngineProvider
     from presidio_analyzer.predefined_recognizers import (EsNieRecognizer, EsNifRecognizer,
-                                                          UkNinoRecognizer)
+                                                          UkNinoRecognizer, UkPostcodeRecognizer)
     from presidio_anonymizer import AnonymizerEngine
 
     if use_spacy:
@@ -97,7 +98,7 @@ def presidio_engines(use_spacy):
     nlp_engine = NlpEngineProvider(nlp_configuration=conf).create_engine()
     registry = RecognizerRegistry(supported_languages=["en"])
     registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
-    for rec in (UkNinoRecognizer(), EsNifRecognizer(supported_language="en"),
+    for rec in (UkNinoRecognizer(), UkPostcodeRecognizer(), EsNifRecognizer(supported_language="en"),
                 EsNieRecognizer(supported_language="en")):
         registry.add_recognizer(rec)
     analyzer = AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])

@@ -151,9 +151,11 @@ class Values:
         ])()
 
     def address(self):
-        """A street line and its postcode and city, from one locale."""
-        f = self.faker()
-        return " ".join(f.street_address().replace("\n", ", ").split()), f"{f.postcode()} {f.city()}"
+        """A street line, postcode and city from one locale, and whether the postcode is British."""
+        loc = self.r.choice(LOCALES)
+        f = self.fakers[loc]
+        street = " ".join(f.street_address().replace("\n", ", ").split())
+        return street, f.postcode().strip(), f.city().strip(), loc == "en_GB"
 
     def dob(self):
         y, m, day = self.r.randint(1940, 2005), self.r.randint(1, 12), self.r.randint(1, 28)
@@ -475,6 +477,13 @@ class Writer:
         self.r = rng
         self.v = values
 
+    @staticmethod
+    def city_line(d, postcode, city, british):
+        """Appends `POSTCODE City`; a British postcode is personal data (UK_POSTCODE)."""
+        if british:
+            return d.pii("UK_POSTCODE", postcode)(" ")(city)
+        return d(f"{postcode} {city}")
+
     def sentences(self, doc, n):
         for _ in range(n):
             doc(self.r.choice(DESCRIPTION_SENTENCES) + " ")
@@ -491,8 +500,9 @@ class Writer:
             d("- ")(self.r.choice(PRODUCTS))(" (SKU ").look("SKU", v.sku())(") qty ")(
                 str(self.r.randint(1, 3)))(" ").look("PRICE", v.price())("\n")
         d("Subtotal: ").look("PRICE", v.price())("\nShipping: ").look("PRICE", v.price())("\n\n")
-        street, city = v.address()
-        d("Shipping address:\n").pii("PERSON", name)("\n").pii("STREET_ADDRESS", street)("\n")(city)("\n")
+        street, *place = v.address()
+        d("Shipping address:\n").pii("PERSON", name)("\n").pii("STREET_ADDRESS", street)("\n")
+        self.city_line(d, *place)("\n")
         d("Telephone: ").pii("PHONE", v.phone())("\n\n")
         if self.r.random() < 0.4:
             d("Paid by card ending in ")(v.digits(4))(". Invoice ").look("INVOICE_ID", v.invoice_id())(
@@ -510,8 +520,9 @@ class Writer:
         d("My order number is ").look("ORDER_NUMBER", v.order_number())(". ")
         choice = self.r.random()
         if choice < 0.3:
-            d("I paid with my card ").pii("CREDIT_CARD", v.credit_card())(" expiring ")(
-                f"{self.r.randint(1, 12):02d}/{self.r.randint(26, 31)}")(", please check the charge. ")
+            d("I paid with my card ").pii("CREDIT_CARD", v.credit_card())(" expiring ").pii(
+                "CARD_EXPIRY", f"{self.r.randint(1, 12):02d}/{self.r.randint(26, 31)}")(
+                ", please check the charge. ")
         elif choice < 0.5:
             d("Please refund to my account ").pii("IBAN", v.iban())(" instead. ")
         elif choice < 0.6:
@@ -530,8 +541,9 @@ class Writer:
             "TRACKING_NUMBER", v.tracking_number())("\n")
         d("Shipment ").look("SHIPMENT_ID", v.order_number())(" left our warehouse on ").look(
             "TIMESTAMP", v.timestamp())(".\n")
-        street, city = v.address()
-        d("Delivery to: ").pii("STREET_ADDRESS", street)(", ")(city)("\n")
+        street, *place = v.address()
+        d("Delivery to: ").pii("STREET_ADDRESS", street)(", ")
+        self.city_line(d, *place)("\n")
         d("Package: ").look("DIMENSIONS", v.dimensions())(", ").look("DIMENSIONS", v.dimensions())("\n")
         d("Follow it here: ").look("URL", v.plain_url())("\n")
         return d
@@ -616,8 +628,9 @@ class Writer:
             ". ")
         if self.r.random() < 0.4:
             d("New stock files are on our server at ").pii("URL_CREDENTIALS", v.url_credentials())(". ")
-        street, city = v.address()
-        d("Goods will ship from ").pii("STREET_ADDRESS", street)(", ")(city)(
+        street, *place = v.address()
+        d("Goods will ship from ").pii("STREET_ADDRESS", street)(", ")
+        self.city_line(d, *place)(
             ", pallet size ").look("DIMENSIONS", v.dimensions())(".\n\nKind regards,\n").pii("PERSON", contact)(
             "\n")(company)("\nTel. ").pii("PHONE", v.phone())("\n")
         return d
