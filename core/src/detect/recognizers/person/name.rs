@@ -9,7 +9,8 @@
 //! Hopper Award") are held back, and the pass rejects cheaply: an ASCII capital after a blank,
 //! a lower-case word, one blank and another capital, before any lookup.
 
-use super::names::{is_particle, AMBIGUOUS, FIRST, LAST, STOP};
+use super::names::{is_particle, key, AMBIGUOUS, FIRST, LAST, STOP};
+use super::starts::{is_boundary, next_start};
 use super::text::{
     alnum_end, at_line_start, char_at, is_one_of, letters_end, skip_blanks, word_starts_at,
 };
@@ -391,33 +392,6 @@ pub(super) fn signoff(text: &[u8], start: usize, end: usize, out: &mut Vec<Candi
     }
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = ONES * 0x80;
-const LOW7: u64 = ONES * 0x7f;
-
-/// Position of the next byte that may start a capitalised word at or after `from`: an ASCII
-/// capital or a non-ASCII byte (the caller checks those); eight bytes at a time.
-#[inline]
-fn next_capital(text: &[u8], mut from: usize) -> Option<usize> {
-    while from + 8 <= text.len() {
-        let mut chunk = [0u8; 8];
-        chunk.copy_from_slice(&text[from..from + 8]);
-        let x = u64::from_le_bytes(chunk);
-        let lo = x & LOW7;
-        // Bit 7 set for bytes in 'A'..='Z' (hasbetween(x, 0x40, 0x5b)) and for bytes >= 0x80.
-        let mask =
-            ((ONES * (127 + 0x5b) - lo) & !x & (lo + ONES * (127 - 0x40)) & HIGH) | (x & HIGH);
-        if mask != 0 {
-            return Some(from + (mask.trailing_zeros() / 8) as usize);
-        }
-        from += 8;
-    }
-    text[from..]
-        .iter()
-        .position(|b| b.is_ascii_uppercase() || *b >= 0x80)
-        .map(|i| from + i)
-}
-
 /// True when the character at `at` is an upper-case letter (any script).
 #[inline]
 fn is_upper_at(text: &[u8], at: usize) -> bool {
@@ -442,9 +416,11 @@ struct Surname {
 /// also an everyday word); only one of them in the lists and the other a plain capitalised
 /// word (0.5: "Declan Ahmed", "Lucie Carlier"). A middle name or initial adds 0.1; a
 /// following capitalised word ("John Lewis Partnership") takes 0.3 off.
-fn pair_at(text: &[u8], start: usize, end: usize) -> Option<Candidate> {
+///
+/// `first_key` is the first word packed for the lists (`None` when it is not plain ASCII).
+fn pair_at(text: &[u8], start: usize, end: usize, first_key: Option<u128>) -> Option<Candidate> {
     let first = &text[start..end];
-    let first_known = FIRST.contains(first);
+    let first_known = first_key.is_some_and(|k| FIRST.contains_key(k));
     let mut pos = end;
     let mut last: Option<Surname> = None;
     let mut middles = 0;
@@ -513,7 +489,7 @@ fn pair_at(text: &[u8], start: usize, end: usize) -> Option<Candidate> {
     }
     let last = last?;
     let surname = &text[last.start..last.end];
-    let first_amb = AMBIGUOUS.contains(first);
+    let first_amb = first_key.is_some_and(|k| AMBIGUOUS.contains_key(k));
     let last_amb = AMBIGUOUS.contains(surname);
     let title_run_after = text.get(last.end) == Some(&b' ') && is_upper_at(text, last.end + 1);
     let title_run_before = !sentence_start(text, start) && capitalised_before(text, start);
@@ -635,14 +611,9 @@ fn context_at(text: &[u8], p: usize, e: usize, out: &mut Vec<Candidate>) {
 /// space, then a capital (or a particle such as "de"); only then the dictionary lookups.
 pub(super) fn capitalised(text: &[u8], out: &mut Vec<Candidate>) {
     let mut i = 0;
-    while let Some(p) = next_capital(text, i) {
+    while let Some(p) = next_start(text, i) {
         i = p + 1;
-        if p > 0
-            && !matches!(
-                text[p - 1],
-                b' ' | b'\n' | b'\t' | b'\r' | b'(' | b'"' | b'>'
-            )
-        {
+        if p > 0 && !is_boundary(text[p - 1]) {
             continue;
         }
         // Latin capitals outside ASCII ("Étienne", "Łukasz") start with C3..C5.
@@ -678,10 +649,11 @@ pub(super) fn capitalised(text: &[u8], out: &mut Vec<Candidate>) {
             }
         }
         let first = &text[p..e];
-        if e - p > MAX_WORD || STOP.contains(first) {
+        let first_key = key(first);
+        if e - p > MAX_WORD || first_key.is_some_and(|k| STOP.contains_key(k)) {
             continue;
         }
-        if let Some(c) = pair_at(text, p, e) {
+        if let Some(c) = pair_at(text, p, e, first_key) {
             i = c.end;
             out.push(c);
         }

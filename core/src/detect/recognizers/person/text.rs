@@ -100,6 +100,20 @@ pub(super) fn is_one_of(word: &[u8], list: &[&str]) -> bool {
     list.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
 }
 
+/// `word` with ASCII letters lower-cased, in a buffer for a `match` on `&buf[..word.len()]`;
+/// `None` when the word is longer than `N` (so no entry of the `match` can equal it).
+#[inline]
+pub(super) fn fold<const N: usize>(word: &[u8]) -> Option<[u8; N]> {
+    if word.len() > N {
+        return None;
+    }
+    let mut buf = [0u8; N];
+    for (o, b) in buf.iter_mut().zip(word) {
+        *o = b.to_ascii_lowercase();
+    }
+    Some(buf)
+}
+
 /// Parses 1 to `max` ASCII digits at `at` as a number: `(value, end)`.
 pub(super) fn number_at(text: &[u8], at: usize, max: usize) -> Option<(u32, usize)> {
     let mut value = 0u32;
