@@ -273,11 +273,17 @@ fn number_first(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     }
     i += 1;
     // French "bis"/"ter" after the number.
-    let w = letters_end(text, i);
+    let mut w = letters_end(text, i);
     if w > i && is_one_of(&text[i..w], &["bis", "ter"]) && text.get(w) == Some(&b' ') {
         i = w + 1;
+        w = letters_end(text, i);
     }
-    let first_end = ordinal_or_letters_end(text, i);
+    // Each word is scanned once: `w` is the first word's end unless it is an ordinal.
+    let first_end = if text.get(i).is_some_and(u8::is_ascii_digit) {
+        ordinal_or_letters_end(text, i)
+    } else {
+        w
+    };
     if first_end == i {
         return;
     }
@@ -300,7 +306,11 @@ fn number_first(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     let capital = is_capitalised(lead);
     let mut pos = i;
     for words in 0..5 {
-        let e = ordinal_or_letters_end(text, pos);
+        let e = if words == 0 {
+            first_end
+        } else {
+            ordinal_or_letters_end(text, pos)
+        };
         if e == pos {
             return;
         }
@@ -411,6 +421,20 @@ fn number_last(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     let mut before = word.start - 1;
     if text[before - 1] == b',' {
         before -= 1;
+    }
+    // Fast reject: a plain lower-case ASCII word before the number ("ratio 0.93", "processed
+    // 50") is what `word_before` would find, and it is not capitalised.
+    let mut s = before;
+    if s > 0 && text[s - 1] == b'.' {
+        s -= 1;
+    }
+    let stop = s;
+    while s > 0 && text[s - 1].is_ascii_alphabetic() {
+        s -= 1;
+    }
+    let plain_start = s == 0 || (text[s - 1] < 0x80 && !matches!(text[s - 1], b'-' | b'\''));
+    if s < stop && plain_start && text[s].is_ascii_lowercase() {
+        return;
     }
     let Some(ws) = word_before(text, before) else {
         return;
@@ -535,14 +559,28 @@ fn shapes(text: &[u8], word: &Word, out: &mut Vec<Candidate>, first: bool, last:
 /// (or ", ") and a letter, digit or non-ASCII byte, or a "-2" / "/3" addition to the number.
 #[inline]
 fn may_start_street_name(text: &[u8], end: usize) -> bool {
+    if !matches!(text.get(end), Some(b' ' | b',' | b'-' | b'/')) {
+        return false;
+    }
+    let end = extend_number(text, end);
     let name_at = match text.get(end) {
         Some(b' ') => end + 1,
         Some(b',') if text.get(end + 1) == Some(&b' ') => end + 2,
-        Some(b'-' | b'/') => return true,
         _ => return false,
     };
-    text.get(name_at)
-        .is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80)
+    match text.get(name_at) {
+        Some(b) if b.is_ascii_alphabetic() || *b >= 0x80 => true,
+        // "350 5th Avenue": digits, then a letter (`number_first` checks the ordinal).
+        Some(b) if b.is_ascii_digit() => {
+            let digits = text[name_at..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            text.get(name_at + digits)
+                .is_some_and(u8::is_ascii_alphabetic)
+        }
+        _ => false,
+    }
 }
 
 /// True when the byte before the blank at `blank` (or before a comma there) may end a street
