@@ -638,7 +638,7 @@ pub(super) fn capitalised(text: &[u8], out: &mut Vec<Candidate>) {
         }
         let (mut e, upper) = ascii_letters_end(text, p + 1);
         let lower = !upper;
-        let ascii = text[p] < 0x80 && text.get(e).is_none_or(|&b| b < 0x80);
+        let ascii = text[p] < 0x80 && !text.get(e).is_some_and(|&b| b >= 0x80);
         if !ascii && text.get(e).is_some_and(|&b| b >= 0x80) {
             e = letters_end(text, p);
         }
