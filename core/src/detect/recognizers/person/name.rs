@@ -660,7 +660,8 @@ pub(super) fn capitalised(text: &[u8], out: &mut Vec<Candidate>) {
             }) {
                 continue;
             }
-            let we = alnum_end(text, w);
+            // Particles have at most five letters: scan no further than six.
+            let we = alnum_end(&text[..text.len().min(w + 6)], w);
             let particle = we - w <= 5 && is_particle(&text[w..we]);
             if !(particle && text.get(we) == Some(&b' ') && is_upper_at(text, we + 1)) {
                 continue;
