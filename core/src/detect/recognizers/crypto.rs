@@ -14,16 +14,22 @@ pub(crate) const WORDS: &[WordRule] = &[WordRule {
 pub(crate) const TEXTS: &[TextRule] = &[];
 pub(crate) const CONTEXT: &[ContextWords] = &[];
 
-/// One entry point for both address kinds: most words are far shorter than 26 bytes.
+/// One entry point for both address kinds: most words are far shorter than 26 bytes. The
+/// length test is all that runs for them; the rest is a tail call, so this entry saves no
+/// registers.
 fn crypto_word(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
-    match word.end - word.start {
-        42 => {
-            ethereum(text, word, out);
-            bitcoin(text, word, out);
-        }
-        26..=90 => bitcoin(text, word, out),
-        _ => {}
+    if (26..=90).contains(&(word.end - word.start)) {
+        address(text, word, out);
     }
+}
+
+/// A word of address length: both kinds are tried.
+#[inline(never)]
+fn address(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
+    if word.end - word.start == 42 {
+        ethereum(text, word, out);
+    }
+    bitcoin(text, word, out);
 }
 
 /// True when the word is not part of a longer token (`path/to/1Abc…`, `x-1Abc…`).

@@ -7,6 +7,7 @@ mod documents;
 mod name;
 mod names;
 mod postcode;
+mod starts;
 mod text;
 
 use crate::catalogue::EntityKind;

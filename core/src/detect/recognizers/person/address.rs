@@ -10,7 +10,7 @@
 //! - post boxes: "PO Box 123", "Postfach 12 34".
 
 use super::names::{words, WordSet};
-use super::text::{alnum_end, char_before, is_one_of, letters_end, skip_blanks};
+use super::text::{alnum_end, char_before, fold, is_one_of, letters_end, skip_blanks};
 use crate::catalogue::EntityKind;
 use crate::detect::{Candidate, Word};
 
@@ -77,43 +77,49 @@ const EN_LOWERCASE_SUFFIXES: &[&str] = &[
 ];
 
 /// Street types written before the name: French, Spanish, Italian, Portuguese
-/// ("12 rue de la Paix", "Calle Mayor 10", "Via Roma 1").
-const TYPES: &[&str] = &[
-    "rue",
-    "avenue",
-    "av",
-    "boulevard",
-    "bd",
-    "place",
-    "chemin",
-    "allée",
-    "allee",
-    "impasse",
-    "quai",
-    "cours",
-    "route",
-    "passage",
-    "calle",
-    "avenida",
-    "avda",
-    "paseo",
-    "plaza",
-    "carrer",
-    "camino",
-    "ronda",
-    "travesía",
-    "via",
-    "viale",
-    "piazza",
-    "piazzale",
-    "corso",
-    "largo",
-    "vicolo",
-    "strada",
-    "rua",
-    "travessa",
-    "praça",
-];
+/// ("12 rue de la Paix", "Calle Mayor 10", "Via Roma 1"). Ignores ASCII case.
+fn is_street_type(word: &[u8]) -> bool {
+    let Some(buf) = fold::<9>(word) else {
+        return false;
+    };
+    matches!(
+        &buf[..word.len()],
+        b"rue"
+            | b"avenue"
+            | b"av"
+            | b"boulevard"
+            | b"bd"
+            | b"place"
+            | b"chemin"
+            | b"all\xc3\xa9e"
+            | b"allee"
+            | b"impasse"
+            | b"quai"
+            | b"cours"
+            | b"route"
+            | b"passage"
+            | b"calle"
+            | b"avenida"
+            | b"avda"
+            | b"paseo"
+            | b"plaza"
+            | b"carrer"
+            | b"camino"
+            | b"ronda"
+            | b"traves\xc3\xada"
+            | b"via"
+            | b"viale"
+            | b"piazza"
+            | b"piazzale"
+            | b"corso"
+            | b"largo"
+            | b"vicolo"
+            | b"strada"
+            | b"rua"
+            | b"travessa"
+            | b"pra\xc3\xa7a"
+    )
+}
 
 /// Suffixes glued to German and Dutch street names ("Hauptstraße", "Keizersgracht").
 const GLUED_SUFFIXES: &[&str] = &[
@@ -122,11 +128,44 @@ const GLUED_SUFFIXES: &[&str] = &[
 ];
 
 /// Lower-case words that may stand inside a street name ("rue de la Paix", "Unter den Linden").
-const NAME_PARTICLES: &[&str] = &[
-    "de", "la", "le", "les", "du", "des", "del", "della", "dei", "degli", "di", "do", "da", "dos",
-    "das", "los", "las", "d", "l", "den", "der", "van", "von", "am", "an", "im", "auf", "the",
-    "of",
-];
+/// Ignores ASCII case.
+fn is_name_particle(word: &[u8]) -> bool {
+    let Some(buf) = fold::<5>(word) else {
+        return false;
+    };
+    matches!(
+        &buf[..word.len()],
+        b"de"
+            | b"la"
+            | b"le"
+            | b"les"
+            | b"du"
+            | b"des"
+            | b"del"
+            | b"della"
+            | b"dei"
+            | b"degli"
+            | b"di"
+            | b"do"
+            | b"da"
+            | b"dos"
+            | b"das"
+            | b"los"
+            | b"las"
+            | b"d"
+            | b"l"
+            | b"den"
+            | b"der"
+            | b"van"
+            | b"von"
+            | b"am"
+            | b"an"
+            | b"im"
+            | b"auf"
+            | b"the"
+            | b"of"
+    )
+}
 
 /// Words that make "2 Hard Drive Bays" or "3 items on the way" not an address.
 const NOT_STREET: &[&str] = &[
@@ -151,11 +190,16 @@ fn push(out: &mut Vec<Candidate>, start: usize, end: usize, score: f32, rule: &'
 }
 
 /// True when `word` starts with an upper-case letter (ASCII or not).
+#[inline]
 fn is_capitalised(word: &[u8]) -> bool {
-    super::text::char_at(word, 0).is_some_and(|(c, _)| c.is_uppercase())
+    match word.first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => super::text::char_at(word, 0).is_some_and(|(c, _)| c.is_uppercase()),
+    }
 }
 
 /// A house number: 1 to 5 digits with at most one letter ("221B", "12a").
+#[inline]
 fn is_house_number(word: &Word) -> bool {
     (1..=5).contains(&word.digits) && word.letters <= 1 && word.len() <= 6
 }
@@ -217,6 +261,7 @@ fn extend_unit(text: &[u8], end: usize) -> usize {
 }
 
 /// Number first: "221B Baker Street", "12 rue de la Paix".
+#[inline(never)]
 fn number_first(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     let num_end = extend_number(text, word.end);
     let mut i = num_end;
@@ -228,16 +273,22 @@ fn number_first(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     }
     i += 1;
     // French "bis"/"ter" after the number.
-    let w = letters_end(text, i);
+    let mut w = letters_end(text, i);
     if w > i && is_one_of(&text[i..w], &["bis", "ter"]) && text.get(w) == Some(&b' ') {
         i = w + 1;
+        w = letters_end(text, i);
     }
-    let first_end = ordinal_or_letters_end(text, i);
+    // Each word is scanned once: `w` is the first word's end unless it is an ordinal.
+    let first_end = if text.get(i).is_some_and(u8::is_ascii_digit) {
+        ordinal_or_letters_end(text, i)
+    } else {
+        w
+    };
     if first_end == i {
         return;
     }
     let first = &text[i..first_end];
-    if is_one_of(first, TYPES) && text.get(first_end) == Some(&b' ') {
+    if is_street_type(first) && text.get(first_end) == Some(&b' ') {
         // "12 rue de la Paix": a type, particles, then capitalised words.
         if let Some(end) = named(text, first_end + 1, 5) {
             push(out, word.start, end, 0.7, "street_address.number_type");
@@ -255,7 +306,11 @@ fn number_first(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     let capital = is_capitalised(lead);
     let mut pos = i;
     for words in 0..5 {
-        let e = ordinal_or_letters_end(text, pos);
+        let e = if words == 0 {
+            first_end
+        } else {
+            ordinal_or_letters_end(text, pos)
+        };
         if e == pos {
             return;
         }
@@ -307,7 +362,7 @@ fn named(text: &[u8], at: usize, max: usize) -> Option<usize> {
         let token = &text[pos..e];
         if is_capitalised(token) {
             end = Some(e);
-        } else if !is_one_of(token, NAME_PARTICLES) {
+        } else if !is_name_particle(token) {
             break;
         }
         if text.get(e) != Some(&b' ') {
@@ -358,6 +413,7 @@ fn is_street_adjective(word: &[u8]) -> bool {
 }
 
 /// Number last: "Hauptstraße 5", "Keizersgracht 123-2", "Calle Mayor, 10", "PO Box 123".
+#[inline(never)]
 fn number_last(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     if word.start < 2 || text[word.start - 1] != b' ' {
         return;
@@ -365,6 +421,20 @@ fn number_last(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     let mut before = word.start - 1;
     if text[before - 1] == b',' {
         before -= 1;
+    }
+    // Fast reject: a plain lower-case ASCII word before the number ("ratio 0.93", "processed
+    // 50") is what `word_before` would find, and it is not capitalised.
+    let mut s = before;
+    if s > 0 && text[s - 1] == b'.' {
+        s -= 1;
+    }
+    let stop = s;
+    while s > 0 && text[s - 1].is_ascii_alphabetic() {
+        s -= 1;
+    }
+    let plain_start = s == 0 || (text[s - 1] < 0x80 && !matches!(text[s - 1], b'-' | b'\''));
+    if s < stop && plain_start && text[s].is_ascii_lowercase() {
+        return;
     }
     let Some(ws) = word_before(text, before) else {
         return;
@@ -442,13 +512,13 @@ fn number_last(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
         };
         let token = &text[s..e];
         let bare = token.strip_suffix(b".").unwrap_or(token);
-        if is_capitalised(token) && is_one_of(bare, TYPES) {
+        if is_capitalised(token) && is_street_type(bare) {
             push(out, s, end, 0.7, "street_address.type_name_number");
             return;
         }
         // "Ships Via UPS 2": an acronym is a carrier or a brand, not a street name.
         let acronym = token.len() > 1 && token.iter().all(|b| !b.is_ascii_lowercase());
-        if acronym || !(is_capitalised(token) || is_one_of(token, NAME_PARTICLES)) {
+        if acronym || !(is_capitalised(token) || is_name_particle(token)) {
             return;
         }
         cur = s;
@@ -456,21 +526,74 @@ fn number_last(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
 }
 
 /// Word rule: every house number is tried as the start and as the end of a street line.
+///
+/// Most digit words are prices, dates, times and ids, so the neighbouring bytes decide first
+/// whether either shape can fit; the shapes themselves stay out of line.
 pub(super) fn street(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     if !is_house_number(word) {
         return;
     }
-    let before_ok = word.start == 0
-        || matches!(
-            text[word.start - 1],
-            b' ' | b'\n' | b'\t' | b'\r' | b',' | b'(' | b'-'
-        );
-    if before_ok
-        && text
-            .get(word.end)
-            .is_some_and(|&b| matches!(b, b' ' | b',' | b'-' | b'/'))
-    {
+    let before = word.start.checked_sub(1).map(|i| text[i]);
+    let first = matches!(
+        before,
+        None | Some(b' ' | b'\n' | b'\t' | b'\r' | b',' | b'(' | b'-')
+    ) && may_start_street_name(text, word.end);
+    let last = before == Some(b' ') && word.start >= 2 && may_end_street_name(text, word.start - 1);
+    if first || last {
+        shapes(text, word, out, first, last);
+    }
+}
+
+/// Tries the shapes that the neighbouring bytes allow.
+#[inline(never)]
+fn shapes(text: &[u8], word: &Word, out: &mut Vec<Candidate>, first: bool, last: bool) {
+    if first {
         number_first(text, word, out);
     }
-    number_last(text, word, out);
+    if last {
+        number_last(text, word, out);
+    }
+}
+
+/// True when the bytes after a house number ending at `end` may open a street name: a blank
+/// (or ", ") and a letter, digit or non-ASCII byte, or a "-2" / "/3" addition to the number.
+#[inline]
+fn may_start_street_name(text: &[u8], end: usize) -> bool {
+    if !matches!(text.get(end), Some(b' ' | b',' | b'-' | b'/')) {
+        return false;
+    }
+    let end = extend_number(text, end);
+    let name_at = match text.get(end) {
+        Some(b' ') => end + 1,
+        Some(b',') if text.get(end + 1) == Some(&b' ') => end + 2,
+        _ => return false,
+    };
+    match text.get(name_at) {
+        Some(b) if b.is_ascii_alphabetic() || *b >= 0x80 => true,
+        // "350 5th Avenue": digits, then a letter (`number_first` checks the ordinal).
+        Some(b) if b.is_ascii_digit() => {
+            let digits = text[name_at..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            text.get(name_at + digits)
+                .is_some_and(u8::is_ascii_alphabetic)
+        }
+        _ => false,
+    }
+}
+
+/// True when the byte before the blank at `blank` (or before a comma there) may end a street
+/// name: a letter, a non-ASCII byte, or the '.' of an abbreviation ("Str. 5").
+#[inline]
+fn may_end_street_name(text: &[u8], blank: usize) -> bool {
+    let mut i = blank - 1;
+    if text[i] == b',' {
+        let Some(j) = i.checked_sub(1) else {
+            return false;
+        };
+        i = j;
+    }
+    let b = text[i];
+    b.is_ascii_alphabetic() || b >= 0x80 || matches!(b, b'.' | b'-' | b'\'')
 }

@@ -233,7 +233,17 @@ fn is_dvla(s: &[u8; 16]) -> bool {
 
 /// Word rule: a DVLA number written as one word ("MORGA753116SM9IJ") or in its printed groups
 /// ("MORGA 753116 SM9IJ", found from the six-digit middle group).
+///
+/// Only two word lengths can fit; every other digit word stops at this test, and the rest is a
+/// tail call so this entry saves no registers.
 pub(super) fn uk_licence(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
+    if matches!((word.len(), word.digits), (16, 6..=11) | (6, 6)) {
+        dvla_at(text, word, out);
+    }
+}
+
+#[inline(never)]
+fn dvla_at(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     let (start, end, code) = match (word.len(), word.digits) {
         (16, 6..=11) => {
             let Ok(code) = <[u8; 16]>::try_from(word.bytes(text)) else {

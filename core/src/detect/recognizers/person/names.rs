@@ -2,52 +2,153 @@
 //! `core/data/names/README.md`), plus the hand-kept lists of capitalised words that must not be
 //! read as names.
 //!
-//! Every list is held as a sorted `Vec<u128>`: a word of at most 16 ASCII letters packed
-//! upper-case into one integer. Lookup folds case while packing, so it never allocates, and a
-//! binary search over 19k integers is a few cache lines.
+//! Every list is held as an open-addressing hash table of `u128` keys: a word of at most 16
+//! ASCII letters packed upper-case into one integer. Lookup folds case while packing (a few
+//! word-wide operations, no per-letter loop, no allocation) and then usually reads one slot, so
+//! the name pass can afford several lookups per capitalised word.
 //!
 
 use std::sync::LazyLock;
 
-/// Packs an ASCII word of 1..=16 letters, upper-cased, into an integer; `None` for anything else.
+/// `0x0101…01`: one in every byte of a `u64`.
+const ONES: u64 = u64::MAX / 255;
+const HIGH: u64 = ONES * 0x80;
+const LOW7: u64 = ONES * 0x7f;
+
+/// Reads up to eight bytes as a little-endian integer, zero above `bytes.len()`, with a few
+/// overlapping loads instead of a copy loop.
 #[inline]
-pub(super) fn key(word: &[u8]) -> Option<u128> {
-    if word.is_empty() || word.len() > 16 {
-        return None;
-    }
-    let mut k = 0u128;
-    for &b in word {
-        if !b.is_ascii_alphabetic() {
-            return None;
+fn load(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    let u32_at = |i: usize| {
+        let mut b = [0u8; 4];
+        b.copy_from_slice(&bytes[i..i + 4]);
+        u64::from(u32::from_le_bytes(b))
+    };
+    match n {
+        0 => 0,
+        // Bytes 0, n/2 and n-1 cover one to three bytes (overlaps write the same byte).
+        1..=3 => {
+            u64::from(bytes[0])
+                | u64::from(bytes[n / 2]) << (8 * (n / 2))
+                | u64::from(bytes[n - 1]) << (8 * (n - 1))
         }
-        k = (k << 8) | u128::from(b.to_ascii_uppercase());
+        4..=7 => u32_at(0) | u32_at(n - 4) << (8 * (n - 4)),
+        _ => {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(&bytes[..8]);
+            u64::from_le_bytes(b)
+        }
     }
-    Some(k << (8 * (16 - word.len())))
 }
 
-/// Packs a list of words into a sorted key vector for [`WordSet::new`].
-pub(super) fn words(list: &[&str]) -> Vec<u128> {
+/// Upper-cases the `n` (at most eight) bytes of `x`; `None` unless every one is an ASCII letter.
+#[inline]
+fn fold_letters(x: u64, n: usize) -> Option<u64> {
+    let used = if n >= 8 {
+        HIGH
+    } else {
+        HIGH & ((1u64 << (8 * n)) - 1)
+    };
+    // Clearing bit 5 upper-cases ASCII letters; then a byte is a letter when it is ASCII and
+    // lies in 'A'..='Z' (two carry-free adds on the low seven bits test both ends).
+    let upper = x & !(ONES * 0x20);
+    let low = upper & LOW7;
+    let at_least_a = low + ONES * (0x80 - u64::from(b'A'));
+    let above_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
+    let letters = at_least_a & !above_z & !x & HIGH;
+    (letters & used == used).then_some(upper)
+}
+
+/// Packs an ASCII word of 1..=16 letters, upper-cased, into an integer; `None` for anything else.
+/// The first letter is the lowest byte; the unused high bytes are zero, so words of different
+/// lengths never share a key, and no key is zero.
+#[inline]
+pub(super) fn key(word: &[u8]) -> Option<u128> {
+    let n = word.len();
+    if n == 0 || n > 16 {
+        return None;
+    }
+    let lo = fold_letters(load(word), n)?;
+    if n <= 8 {
+        return Some(u128::from(lo));
+    }
+    let hi = fold_letters(load(&word[8..]), n - 8)?;
+    Some(u128::from(lo) | u128::from(hi) << 64)
+}
+
+/// The slot a key starts probing at, for a table of `2^bits` slots.
+#[inline]
+fn slot(key: u128, bits: u32) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+}
+
+/// Keys in a linear-probing table at most half full; zero marks an empty slot.
+pub(super) struct Table {
+    slots: Vec<u128>,
+    bits: u32,
+}
+
+impl Table {
+    fn from_keys(keys: impl Iterator<Item = u128>) -> Table {
+        let keys: Vec<u128> = keys.collect();
+        let bits = (keys.len() * 2)
+            .next_power_of_two()
+            .max(16)
+            .trailing_zeros();
+        let mask = (1usize << bits) - 1;
+        let mut slots = vec![0u128; 1 << bits];
+        for k in keys {
+            let mut i = slot(k, bits);
+            while slots[i] != 0 && slots[i] != k {
+                i = (i + 1) & mask;
+            }
+            slots[i] = k;
+        }
+        Table { slots, bits }
+    }
+
+    #[inline]
+    fn contains(&self, key: u128) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut i = slot(key, self.bits);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                k if k == key => return true,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+}
+
+/// Packs a list of words into a table for [`WordSet::new`].
+pub(super) fn words(list: &[&str]) -> Table {
     build(list.iter().copied())
 }
 
-fn build<'a>(words: impl Iterator<Item = &'a str>) -> Vec<u128> {
-    let mut keys: Vec<u128> = words.filter_map(|w| key(w.trim().as_bytes())).collect();
-    keys.sort_unstable();
-    keys.dedup();
-    keys
+fn build<'a>(words: impl Iterator<Item = &'a str>) -> Table {
+    Table::from_keys(words.filter_map(|w| key(w.trim().as_bytes())))
 }
 
 /// A set of words, matched ignoring ASCII case.
-pub(super) struct WordSet(LazyLock<Vec<u128>>);
+pub(super) struct WordSet(LazyLock<Table>);
 
 impl WordSet {
-    pub(super) const fn new(init: fn() -> Vec<u128>) -> WordSet {
+    pub(super) const fn new(init: fn() -> Table) -> WordSet {
         WordSet(LazyLock::new(init))
     }
 
     #[inline]
     pub(super) fn contains(&self, word: &[u8]) -> bool {
-        key(word).is_some_and(|k| self.0.binary_search(&k).is_ok())
+        key(word).is_some_and(|k| self.0.contains(k))
+    }
+
+    /// [`WordSet::contains`] for a word already packed with [`key`].
+    #[inline]
+    pub(super) fn contains_key(&self, key: u128) -> bool {
+        self.0.contains(key)
     }
 }
 
@@ -214,5 +315,29 @@ mod tests {
         assert_eq!(key(b"abc"), key(b"ABC"));
         assert_eq!(key(b""), None);
         assert_eq!(key(b"abcdefghijklmnopq"), None);
+        assert!(key(b"abcdefghijklmnop").is_some());
+        for bad in [
+            &b"a-b"[..],
+            b"a1",
+            b"a@",
+            b"a[",
+            b"a`",
+            b"a{",
+            "é".as_bytes(),
+            b"a b",
+        ] {
+            assert_eq!(key(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn tables_hold_exactly_their_words() {
+        let set = words(&["rose", "gold", "a", "abcdefghijklmnop"]);
+        for w in ["Rose", "GOLD", "a", "ABCDEFGHIJKLMNOP"] {
+            assert!(set.contains(key(w.as_bytes()).expect("letters")), "{w}");
+        }
+        for w in ["Ros", "roses", "b", "abcdefghijklmno"] {
+            assert!(!set.contains(key(w.as_bytes()).expect("letters")), "{w}");
+        }
     }
 }

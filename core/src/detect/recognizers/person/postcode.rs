@@ -81,11 +81,19 @@ fn upper<const N: usize>(bytes: &[u8]) -> Option<[u8; N]> {
 
 /// Word rule: `word` is the outward code followed by a space and the inward code, or a whole
 /// postcode written without the space.
+///
+/// Most digit words are numbers with no letter, rejected here; the shape checks are a tail call
+/// so this entry saves no registers.
 pub(super) fn postcode(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
-    let len = word.len();
-    if !(2..=7).contains(&len) || word.letters == 0 || !text[word.start].is_ascii_alphabetic() {
-        return;
+    if word.letters != 0 && (2..=7).contains(&word.len()) && text[word.start].is_ascii_alphabetic()
+    {
+        postcode_shapes(text, word, out);
     }
+}
+
+#[inline(never)]
+fn postcode_shapes(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
+    let len = word.len();
     if word.start > 0 && is_glue(text.get(word.start - 1)) {
         return;
     }

@@ -64,6 +64,50 @@ pub(super) fn letters_end(text: &[u8], at: usize) -> usize {
     }
 }
 
+const ONES: u64 = u64::MAX / 255;
+const HIGH: u64 = ONES * 0x80;
+const LOW7: u64 = ONES * 0x7f;
+
+/// Bit 7 of each byte of `x` that lies in `lo..=hi` (ASCII bounds), with carry-free adds on
+/// the low seven bits.
+#[inline]
+fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let low = x & LOW7;
+    let at_least = low + ONES * u64::from(0x80 - lo);
+    let above = low + ONES * u64::from(0x7f - hi);
+    at_least & !above & !x & HIGH
+}
+
+/// End of the run of ASCII letters starting at `at`, and whether any of them is upper-case;
+/// eight bytes at a time.
+#[inline]
+pub(super) fn ascii_letters_end(text: &[u8], at: usize) -> (usize, bool) {
+    let mut i = at;
+    let mut upper = false;
+    while let Some(chunk) = text.get(i..i + 8) {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(bytes);
+        let capitals = in_range(x, b'A', b'Z');
+        let letters = capitals | in_range(x, b'a', b'z');
+        let others = !letters & HIGH;
+        if others == 0 {
+            upper |= capitals != 0;
+            i += 8;
+            continue;
+        }
+        // Bit 7 of the first non-letter byte: the letters before it are the bits below.
+        let before = (others & others.wrapping_neg()) - 1;
+        upper |= capitals & before != 0;
+        return (i + (others.trailing_zeros() / 8) as usize, upper);
+    }
+    while i < text.len() && text[i].is_ascii_alphabetic() {
+        upper |= text[i].is_ascii_uppercase();
+        i += 1;
+    }
+    (i, upper)
+}
+
 /// End of the run of ASCII letters and digits starting at `at`.
 pub(super) fn alnum_end(text: &[u8], at: usize) -> usize {
     let mut i = at;
@@ -100,6 +144,20 @@ pub(super) fn is_one_of(word: &[u8], list: &[&str]) -> bool {
     list.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
 }
 
+/// `word` with ASCII letters lower-cased, in a buffer for a `match` on `&buf[..word.len()]`;
+/// `None` when the word is longer than `N` (so no entry of the `match` can equal it).
+#[inline]
+pub(super) fn fold<const N: usize>(word: &[u8]) -> Option<[u8; N]> {
+    if word.len() > N {
+        return None;
+    }
+    let mut buf = [0u8; N];
+    for (o, b) in buf.iter_mut().zip(word) {
+        *o = b.to_ascii_lowercase();
+    }
+    Some(buf)
+}
+
 /// Parses 1 to `max` ASCII digits at `at` as a number: `(value, end)`.
 pub(super) fn number_at(text: &[u8], at: usize, max: usize) -> Option<(u32, usize)> {
     let mut value = 0u32;
@@ -126,6 +184,26 @@ mod tests {
         assert_eq!(letters_end(t, 15), 15 + m.len());
         assert_eq!(letters_end(b"'x", 0), 0);
         assert_eq!(letters_end(b"ab-", 0), 2);
+    }
+
+    #[test]
+    fn ascii_letter_runs() {
+        let slow = |t: &[u8], at: usize| {
+            let e = at
+                + t[at..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .count();
+            (e, t[at..e].iter().any(u8::is_ascii_uppercase))
+        };
+        let t = b"abcdefghIjklmnop qrstuvwx@yzABCDEFGH[`{ Zz\xc3\xa9t0 end";
+        for at in 0..t.len() {
+            assert_eq!(ascii_letters_end(t, at), slow(t, at), "{at}");
+        }
+        for b in 0..=255u8 {
+            let t = [b'a', b'b', b'c', b, b'd', b'e', b'f', b'g', b'h', b'i'];
+            assert_eq!(ascii_letters_end(&t, 0), slow(&t, 0), "{b}");
+        }
     }
 
     #[test]
