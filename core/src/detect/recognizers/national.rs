@@ -233,6 +233,23 @@ const FORMATS: &[Format] = formats! {
     Imei [2, 6, 6, 1] b"   " imei, true, 0.3, IMEI, "imei.luhn";
 };
 
+/// Longest digit count of any format.
+const MAX_LEN: usize = 15;
+
+/// For each digit count, one bit per format of that length (in [`FORMATS`] order), so a run is
+/// compared with the few formats it could be rather than with all of them.
+const BY_LEN: [u64; MAX_LEN + 1] = {
+    assert!(FORMATS.len() <= 64);
+    let mut table = [0u64; MAX_LEN + 1];
+    let mut i = 0;
+    while i < FORMATS.len() {
+        assert!(FORMATS[i].len <= MAX_LEN);
+        table[FORMATS[i].len] |= 1 << i;
+        i += 1;
+    }
+    table
+};
+
 /// Every national rule on a digit run (called by the shared digit-run pass, [`run::RULE`]).
 pub(super) fn on_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
     if run.len() < 8 {
@@ -242,12 +259,11 @@ pub(super) fn on_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
         return;
     }
     let mut around = None;
-    for f in FORMATS {
-        if f.len == run.len()
-            && run.groups() == f.groups
-            && run.seps() == f.seps
-            && (f.check)(run.digits())
-        {
+    let mut candidates = BY_LEN.get(run.len()).copied().unwrap_or(0);
+    while candidates != 0 {
+        let f = &FORMATS[candidates.trailing_zeros() as usize];
+        candidates &= candidates - 1;
+        if run.groups() == f.groups && run.seps() == f.seps && (f.check)(run.digits()) {
             let around = around.get_or_insert_with(|| near::Around::new(text, run.start, run.end));
             let score = if around.any(f.context) {
                 (f.score + CONTEXT_BONUS).min(MAX)

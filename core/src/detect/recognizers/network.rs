@@ -115,11 +115,21 @@ fn is_v6_byte(b: u8) -> bool {
 /// Checks the RFC 4291 text form: 1–4 hex digits per group, at most one `::`, an optional
 /// trailing dotted quad counting as two groups, eight groups in all (fewer with `::`).
 fn ipv6_ok(s: &[u8]) -> bool {
-    let double = memchr::memmem::find_iter(s, b"::").count();
-    if double > 1 || s.windows(3).any(|w| w == b":::") {
-        return false;
+    let double = memchr::memmem::find(s, b"::");
+    if let Some(i) = double {
+        // A second `::` (or `:::`) anywhere after the first.
+        if memchr::memmem::find(&s[i + 1..], b"::").is_some() {
+            return false;
+        }
+    } else {
+        // Without `::`, eight groups need seven colons, or six before a trailing dotted quad:
+        // times and ratios (`10:22:31`) stop here.
+        let colons = memchr::memchr_iter(b':', s).count();
+        if colons < 6 || (colons == 6 && !s.contains(&b'.')) {
+            return false;
+        }
     }
-    let (head, tail): (&[u8], &[u8]) = match memchr::memmem::find(s, b"::") {
+    let (head, tail): (&[u8], &[u8]) = match double {
         Some(i) => (&s[..i], &s[i + 2..]),
         None => (s, &[]),
     };
@@ -129,10 +139,10 @@ fn ipv6_ok(s: &[u8]) -> bool {
         if part.is_empty() {
             continue;
         }
-        let pieces: Vec<&[u8]> = part.split(|&b| b == b':').collect();
-        let last = pieces.len() - 1;
-        for (n, piece) in pieces.iter().enumerate() {
-            let ends_address = n == last && (is_tail || double == 0);
+        let mut pieces = part.split(|&b| b == b':').peekable();
+        while let Some(piece) = pieces.next() {
+            let last = pieces.peek().is_none();
+            let ends_address = last && (is_tail || double.is_none());
             if ends_address && piece.contains(&b'.') {
                 if quad(piece, 0) != Some(piece.len()) {
                     return false;
@@ -150,7 +160,7 @@ fn ipv6_ok(s: &[u8]) -> bool {
             groups += 1;
         }
     }
-    let shape = if double == 1 {
+    let shape = if double.is_some() {
         groups <= 7
     } else {
         groups == 8
@@ -172,14 +182,16 @@ fn ipv6(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     if !(colon_after || colon_before) {
         return;
     }
+    // Walk back to the address start; a digit on the way means an earlier digit word of the
+    // same colon run already parsed it (the later groups of `10:22:31` stop after two bytes).
     let mut start = word.start;
     while start > 0 && word.start - start < 40 && is_v6_byte(text[start - 1]) {
+        if text[start - 1].is_ascii_digit() {
+            return;
+        }
         start -= 1;
     }
     if start > 0 && (glue(text[start - 1]) || text[start - 1] == b'\\') {
-        return;
-    }
-    if text[start..word.start].iter().any(u8::is_ascii_digit) {
         return;
     }
     let mut end = word.end;

@@ -124,8 +124,7 @@ pub(super) fn on_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
             .validated(),
         );
     } else if run.groups().len() == 1 && (8..=17).contains(&run.len()) {
-        let from = near::window_start(text, run.start, 32);
-        if near::any_word(text, from, run.start, ACCOUNT_WORDS) {
+        if near::Around::before(text, run.start, 32).any(ACCOUNT_WORDS) {
             out.push(Candidate::new(
                 EntityKind::UsBankAccount,
                 run.start,
@@ -241,8 +240,7 @@ fn sort_code(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
     if !run.is_exactly(&[2, 2, 2], b"--") {
         return;
     }
-    let from = near::window_start(text, run.start, near::BEFORE);
-    let context = near::any_word(text, from, run.start, SORT_CODE_WORDS);
+    let context = near::Around::before(text, run.start, near::BEFORE).any(SORT_CODE_WORDS);
     let account = account_after(text, run.end);
     if !context && account.is_none() {
         return;
