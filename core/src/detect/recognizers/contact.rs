@@ -333,14 +333,31 @@ fn may_start_number(first: &[u8]) -> bool {
         || ((9..=12).contains(&n) && plain_plausible(first))
 }
 
-/// True when a phone word ends shortly before `start` (and does not start mid-word: `hotel`).
+/// One bit per initial letter of [`PHONE_WORDS`] (all ASCII letters).
+const PHONE_INITIALS: u32 = {
+    let mut bits = 0u32;
+    let mut i = 0;
+    while i < PHONE_WORDS.len() {
+        bits |= 1 << (PHONE_WORDS[i].as_bytes()[0] - b'a');
+        i += 1;
+    }
+    bits
+};
+
+/// True when a phone word starts in the 32 bytes before `start` (and does not start mid-word:
+/// `hotel`). Only word starts with a phone word's initial are compared.
 fn phone_word_before(text: &[u8], start: usize) -> bool {
     let window = &text[start.saturating_sub(32)..start];
-    PHONE_WORDS.iter().any(|w| {
-        let w = w.as_bytes();
-        window.windows(w.len()).enumerate().any(|(i, chunk)| {
-            chunk.eq_ignore_ascii_case(w) && (i == 0 || !window[i - 1].is_ascii_alphabetic())
-        })
+    (0..window.len()).any(|i| {
+        let b = window[i] | 0x20;
+        let starts_word = i == 0 || !window[i - 1].is_ascii_alphabetic();
+        starts_word
+            && b.is_ascii_lowercase()
+            && PHONE_INITIALS & (1 << (b - b'a')) != 0
+            && PHONE_WORDS.iter().any(|w| {
+                let w = w.as_bytes();
+                window[i..].len() >= w.len() && window[i..i + w.len()].eq_ignore_ascii_case(w)
+            })
     })
 }
 

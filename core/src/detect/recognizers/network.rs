@@ -29,18 +29,23 @@ pub(crate) const CONTEXT: &[ContextWords] = &[ContextWords {
 /// One entry point for the three address shapes, so the common digit word (a price, a year)
 /// costs one call and one look at its neighbours: every address word touches `.`, `:` or `-`.
 fn network_word(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
-    if word.end - word.start > 4 {
+    let len = word.end - word.start;
+    if len > 4 {
         return;
     }
     let next = text.get(word.end).copied();
     let prev = word.start.checked_sub(1).map(|i| text[i]);
-    if next == Some(b'.') {
+    if next == Some(b'.') && len <= 3 && word.letters == 0 {
         ipv4(text, word, out);
     }
-    if next == Some(b':') || prev == Some(b':') {
+    // A later group of a colon run (`:21` in `11:21:01`) was parsed with the run's first
+    // digit word: ipv6 would walk back onto that digit and stop.
+    let after_digit_colon =
+        prev == Some(b':') && word.start >= 2 && text[word.start - 2].is_ascii_digit();
+    if (next == Some(b':') || prev == Some(b':')) && !after_digit_colon {
         ipv6(text, word, out);
     }
-    if matches!(next, Some(b':' | b'-')) || matches!(prev, Some(b':' | b'-')) {
+    if len == 2 && (matches!(next, Some(b':' | b'-')) || matches!(prev, Some(b':' | b'-'))) {
         mac(text, word, out);
     }
 }
@@ -232,10 +237,11 @@ fn mac(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
         return;
     }
     while start >= 3 && text[start - 1] == sep && pair(start - 3) && word.start - start < 15 {
+        // A digit in an earlier pair: the address was parsed from that pair's word.
+        if text[start - 3..start - 1].iter().any(u8::is_ascii_digit) {
+            return;
+        }
         start -= 3;
-    }
-    if text[start..word.start].iter().any(u8::is_ascii_digit) {
-        return;
     }
     if start > 0 && (glue(text[start - 1]) || text[start - 1] == sep) {
         return;
