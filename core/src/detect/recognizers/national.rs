@@ -7,7 +7,7 @@
 //! distinctive punctuation such as `123.456.789-09`) and the words that raise it. Formats are
 //! data ([`FORMATS`]); one parse of the digit run serves them all.
 
-use super::near;
+use super::near::{self, Keywords};
 use super::run::{self, Run};
 use crate::catalogue::EntityKind;
 use crate::detect::context::ContextWords;
@@ -32,18 +32,18 @@ pub(crate) const CONTEXT: &[ContextWords] = &[];
 const CONTEXT_BONUS: f32 = 0.45;
 const MAX: f32 = 0.95;
 
-const SSN: &[&str] = &["ssn", "social security", "soc sec", "ss#", "ss no"];
-const ITIN: &[&str] = &["itin", "individual taxpayer", "taxpayer identification"];
-const EIN: &[&str] = &[
+const SSN: Keywords = Keywords::new(&["ssn", "social security", "soc sec", "ss#", "ss no"]);
+const ITIN: Keywords = Keywords::new(&["itin", "individual taxpayer", "taxpayer identification"]);
+const EIN: Keywords = Keywords::new(&[
     "ein",
     "fein",
     "employer identification",
     "employer id",
     "federal tax id",
     "tax id",
-];
-const NHS: &[&str] = &["nhs"];
-const DE_TAX: &[&str] = &[
+]);
+const NHS: Keywords = Keywords::new(&["nhs"]);
+const DE_TAX: Keywords = Keywords::new(&[
     "steuer-id",
     "steuerid",
     "steuer-identifikationsnummer",
@@ -51,25 +51,25 @@ const DE_TAX: &[&str] = &[
     "identifikationsnummer",
     "idnr",
     "tax id",
-];
-const NIR: &[&str] = &[
+]);
+const NIR: Keywords = Keywords::new(&[
     "nir",
     "sécurité sociale",
     "securite sociale",
     "sécu",
     "secu",
     "insee",
-];
-const SIREN: &[&str] = &["siren", "rcs"];
-const SIRET: &[&str] = &["siret"];
-const BSN: &[&str] = &[
+]);
+const SIREN: Keywords = Keywords::new(&["siren", "rcs"]);
+const SIRET: Keywords = Keywords::new(&["siret"]);
+const BSN: Keywords = Keywords::new(&[
     "bsn",
     "burgerservicenummer",
     "sofinummer",
     "sofi-nummer",
     "citizen service number",
-];
-const BE: &[&str] = &[
+]);
+const BE: Keywords = Keywords::new(&[
     "rijksregisternummer",
     "rijksregister",
     "national number",
@@ -77,21 +77,21 @@ const BE: &[&str] = &[
     "registre national",
     "insz",
     "niss",
-];
-const PESEL: &[&str] = &["pesel"];
-const SE: &[&str] = &["personnummer", "personnr", "samordningsnummer"];
-const SIN: &[&str] = &["sin", "social insurance", "nas", "assurance sociale"];
-const TFN: &[&str] = &["tfn", "tax file number", "tax file no"];
-const ABN: &[&str] = &["abn", "australian business number"];
-const AADHAAR: &[&str] = &["aadhaar", "aadhar", "uidai", "uid"];
-const CPF: &[&str] = &["cpf"];
-const CNPJ: &[&str] = &["cnpj"];
-const IMEI: &[&str] = &["imei", "device", "handset"];
-const DNI: &[&str] = &["dni", "nif", "nie", "documento"];
-const NINO: &[&str] = &["national insurance", "nino", "ni number", "ni no"];
-const PAN: &[&str] = &["pan", "permanent account number", "income tax"];
-const VIN: &[&str] = &["vin", "vehicle", "fahrgestellnummer", "chassis"];
-const VAT: &[&str] = &[
+]);
+const PESEL: Keywords = Keywords::new(&["pesel"]);
+const SE: Keywords = Keywords::new(&["personnummer", "personnr", "samordningsnummer"]);
+const SIN: Keywords = Keywords::new(&["sin", "social insurance", "nas", "assurance sociale"]);
+const TFN: Keywords = Keywords::new(&["tfn", "tax file number", "tax file no"]);
+const ABN: Keywords = Keywords::new(&["abn", "australian business number"]);
+const AADHAAR: Keywords = Keywords::new(&["aadhaar", "aadhar", "uidai", "uid"]);
+const CPF: Keywords = Keywords::new(&["cpf"]);
+const CNPJ: Keywords = Keywords::new(&["cnpj"]);
+const IMEI: Keywords = Keywords::new(&["imei", "device", "handset"]);
+const DNI: Keywords = Keywords::new(&["dni", "nif", "nie", "documento"]);
+const NINO: Keywords = Keywords::new(&["national insurance", "nino", "ni number", "ni no"]);
+const PAN: Keywords = Keywords::new(&["pan", "permanent account number", "income tax"]);
+const VIN: Keywords = Keywords::new(&["vin", "vehicle", "fahrgestellnummer", "chassis"]);
+const VAT: Keywords = Keywords::new(&[
     "vat",
     "ust-id",
     "ust-idnr",
@@ -103,8 +103,8 @@ const VAT: &[&str] = &[
     "mwst",
     "nip",
     "moms",
-];
-const CF: &[&str] = &["codice fiscale", "cf"];
+]);
+const CF: Keywords = Keywords::new(&["codice fiscale", "cf"]);
 
 /// One printed form of a digit identifier.
 struct Format {
@@ -121,7 +121,7 @@ struct Format {
     checksum: bool,
     /// Score without context; below 0.5 means the type needs context in this form.
     score: f32,
-    context: &'static [&'static str],
+    context: Keywords,
     rule: &'static str,
 }
 
@@ -265,7 +265,7 @@ pub(super) fn on_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
         candidates &= candidates - 1;
         if run.groups() == f.groups && run.seps() == f.seps && (f.check)(run.digits()) {
             let around = around.get_or_insert_with(|| near::Around::new(text, run.start, run.end));
-            let score = if around.any(f.context) {
+            let score = if around.any(&f.context) {
                 (f.score + CONTEXT_BONUS).min(MAX)
             } else {
                 f.score
@@ -288,11 +288,11 @@ fn push(
     start: usize,
     end: usize,
     score: f32,
-    context: &[&str],
+    context: Keywords,
     rule: &'static str,
     checksum: bool,
 ) {
-    let score = if near::keyword(text, start, end, context) {
+    let score = if near::keyword(text, start, end, &context) {
         (score + CONTEXT_BONUS).min(MAX)
     } else {
         score

@@ -12,8 +12,33 @@ pub(crate) const AFTER: usize = 16;
 /// within [`BEFORE`] bytes before `start` or [`AFTER`] bytes after `end`, with no other number
 /// or line break in between ("SSN 536-22-8514. Order 407666141": the keyword is not the order
 /// number's).
-pub(crate) fn keyword(text: &[u8], start: usize, end: usize, words: &[&str]) -> bool {
+pub(crate) fn keyword(text: &[u8], start: usize, end: usize, words: &Keywords) -> bool {
     Around::new(text, start, end).any(words)
+}
+
+/// A keyword list (lower case, each starting with an ASCII letter) with the bits of its
+/// initial letters, computed at compile time so a list is rejected with one AND.
+#[derive(Clone, Copy)]
+pub(crate) struct Keywords {
+    words: &'static [&'static str],
+    initials: u32,
+}
+
+impl Keywords {
+    pub(crate) const fn new(words: &'static [&'static str]) -> Keywords {
+        let mut initials = 0;
+        let mut i = 0;
+        while i < words.len() {
+            let first = words[i].as_bytes()[0];
+            assert!(
+                first.is_ascii_lowercase(),
+                "keywords start with a lower-case letter"
+            );
+            initials |= 1 << (first - b'a');
+            i += 1;
+        }
+        Keywords { words, initials }
+    }
 }
 
 /// True when the bytes `start..end` of `text` are not glued to ASCII letters on either side.
@@ -22,19 +47,23 @@ pub(crate) fn is_word(text: &[u8], start: usize, end: usize) -> bool {
         && text.get(end).map_or(true, |b| !b.is_ascii_alphabetic())
 }
 
-/// Room for every word start of both windows: a word start needs a letter and the byte before
-/// it, so 48 + 16 bytes hold at most 32 (nothing is ever dropped).
-const MAX_STARTS: usize = (BEFORE + AFTER) / 2;
-
-/// The word starts around one candidate, collected once so that several types can test their
-/// keywords against the same window cheaply (a plain 9-digit number is checked for a dozen).
+/// The word starts around one candidate, found once so that several types can test their
+/// keywords against the same windows cheaply (a plain 9-digit number is checked for a dozen).
+/// Starts are kept as bit masks over the windows: nothing to fill or copy but a few words.
 pub(crate) struct Around<'t> {
     text: &'t [u8],
-    /// (word start, end of the window it lies in).
-    starts: [(u32, u32); MAX_STARTS],
-    n: usize,
-    /// One bit per initial letter of the collected words, to reject keyword lists at once.
+    before: Starts,
+    after: Starts,
+    /// One bit per initial letter of the word starts, to reject keyword lists at once.
     initials: u32,
+}
+
+/// The word starts of one window: bit k of `bits` for byte `lo + k`; the window ends at `to`.
+#[derive(Clone, Copy)]
+struct Starts {
+    lo: usize,
+    bits: u64,
+    to: usize,
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -63,37 +92,21 @@ fn pack(mask: u64) -> u64 {
     (mask >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
-/// Letter and window-stop bits of `text[lo..hi]` (at most 64 bytes), bit k for byte `lo + k`:
-/// eight bytes per step instead of one, as every checksum-valid number pays for its window.
+/// Letter and window-stop bits of `text[lo..hi]` (at most 8 bytes), bit k for byte `lo + k`.
+#[inline]
 fn classify(text: &[u8], lo: usize, hi: usize) -> (u64, u64) {
-    debug_assert!(hi - lo <= 64);
-    let (mut alpha, mut stop) = (0u64, 0u64);
-    let mut p = lo;
-    while p < hi {
-        let mut chunk = [0u8; 8];
-        let n = (hi - p).min(8);
-        if n == 8 {
-            chunk.copy_from_slice(&text[p..p + 8]);
-        } else {
-            for (c, &b) in chunk.iter_mut().zip(&text[p..hi]) {
-                *c = b;
-            }
+    let mut chunk = [0u8; 8];
+    if hi - lo == 8 {
+        chunk.copy_from_slice(&text[lo..hi]);
+    } else {
+        for (c, &b) in chunk.iter_mut().zip(&text[lo..hi]) {
+            *c = b;
         }
-        let x = u64::from_le_bytes(chunk);
-        let shift = p - lo;
-        alpha |= pack(between(x | ONES * 0x20, b'a' - 1, b'z' + 1)) << shift;
-        stop |= pack(between(x, b'0' - 1, b'9' + 1) | equal(x, b'\n')) << shift;
-        p += 8;
     }
+    let x = u64::from_le_bytes(chunk);
+    let alpha = pack(between(x | ONES * 0x20, b'a' - 1, b'z' + 1));
+    let stop = pack(between(x, b'0' - 1, b'9' + 1) | equal(x, b'\n'));
     (alpha, stop)
-}
-
-/// One bit per initial letter of `words` (see [`initial_bit`]).
-fn initials(words: &[&str]) -> u32 {
-    words
-        .iter()
-        .filter_map(|w| w.as_bytes().first())
-        .fold(0, |m, &b| m | initial_bit(b))
 }
 
 /// ASCII letter test with one compare.
@@ -102,99 +115,129 @@ fn is_alpha(b: u8) -> bool {
     (b | 0x20).wrapping_sub(b'a') < 26
 }
 
-/// The bit of an ASCII letter's lower-case form (other bytes share bit 31).
-fn initial_bit(b: u8) -> u32 {
-    let lower = b | 0x20;
-    if lower.is_ascii_lowercase() {
-        1 << (lower - b'a')
-    } else {
-        1 << 31
-    }
-}
-
 impl<'t> Around<'t> {
-    /// Collects the word starts of the windows before `start` and after `end`, as [`keyword`].
+    /// Finds the word starts of the windows before `start` and after `end`, as [`keyword`].
     pub(crate) fn new(text: &'t [u8], start: usize, end: usize) -> Around<'t> {
         let mut around = Around::before(text, start, BEFORE);
-        around.collect_after(end.min(text.len()));
+        around.after = after(text, end.min(text.len()));
+        around.initials |= around.after.initials(text);
         around
     }
 
-    /// Collects the word starts of the window of at most `max` (at most [`BEFORE`]) bytes
-    /// before `start` only, cut after the nearest digit or newline.
+    /// Finds the word starts of the window of at most `max` (at most [`BEFORE`]) bytes before
+    /// `start` only.
     pub(crate) fn before(text: &'t [u8], start: usize, max: usize) -> Around<'t> {
-        let start = start.min(text.len());
-        let mut around = Around {
+        let before = before(text, start.min(text.len()), max.min(BEFORE));
+        Around {
             text,
-            starts: [(0, 0); MAX_STARTS],
-            n: 0,
-            initials: 0,
-        };
-        let lo = start.saturating_sub(max.min(BEFORE));
-        let (alpha, stop) = classify(text, lo, start);
-        // The window begins after the last digit or newline.
-        let from = if stop == 0 {
-            0
-        } else {
-            64 - stop.leading_zeros()
-        };
-        let prev = lo > 0 && is_alpha(text[lo - 1]);
-        let starts = alpha & !((alpha << 1) | u64::from(prev)) & (u64::MAX << from);
-        around.record(lo, starts, start);
-        around
-    }
-
-    /// Adds the word starts of the window of at most [`AFTER`] bytes after `end`, cut at the
-    /// nearest digit or newline.
-    fn collect_after(&mut self, end: usize) {
-        let text = self.text;
-        let hi = (end + AFTER).min(text.len());
-        let (alpha, stop) = classify(text, end, hi);
-        let len = if stop == 0 {
-            hi - end
-        } else {
-            stop.trailing_zeros() as usize
-        };
-        let prev = end > 0 && is_alpha(text[end - 1]);
-        let starts = alpha & !((alpha << 1) | u64::from(prev)) & ((1u64 << len) - 1);
-        self.record(end, starts, end + len);
-    }
-
-    /// Records the word starts whose bits are set in `starts` (bit k for byte `lo + k`), in a
-    /// window ending at `to`.
-    fn record(&mut self, lo: usize, mut starts: u64, to: usize) {
-        while starts != 0 && self.n < MAX_STARTS {
-            let i = lo + starts.trailing_zeros() as usize;
-            starts &= starts - 1;
-            self.starts[self.n] = (i as u32, to as u32);
-            self.n += 1;
-            self.initials |= initial_bit(self.text[i]);
+            before,
+            after: Starts {
+                lo: 0,
+                bits: 0,
+                to: 0,
+            },
+            initials: before.initials(text),
         }
     }
 
     /// True when one of `words` (lower case, starting with an ASCII letter) stands at a word
     /// start of the windows.
-    pub(crate) fn any(&self, words: &[&str]) -> bool {
-        let wanted = initials(words);
+    pub(crate) fn any(&self, words: &Keywords) -> bool {
+        let wanted = words.initials;
         if wanted & self.initials == 0 {
             return false;
         }
-        self.starts[..self.n].iter().any(|&(i, to)| {
-            let (i, to) = (i as usize, to as usize);
-            let lower = self.text[i] | 0x20;
-            if wanted & initial_bit(lower) == 0 {
-                return false;
+        [self.before, self.after].iter().any(|window| {
+            let mut bits = window.bits;
+            while bits != 0 {
+                let i = window.lo + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                // A word start is an ASCII letter.
+                let lower = self.text[i] | 0x20;
+                if wanted & (1 << (lower - b'a')) != 0
+                    && self.word_at(i, window.to, lower, words.words)
+                {
+                    return true;
+                }
             }
-            words.iter().map(|w| w.as_bytes()).any(|w| {
-                w.first() == Some(&lower)
-                    && i + w.len() <= to
-                    && self.text[i..i + w.len()].eq_ignore_ascii_case(w)
-                    && self
-                        .text
-                        .get(i + w.len())
-                        .map_or(true, |c| !c.is_ascii_alphabetic())
-            })
+            false
         })
+    }
+
+    /// True when one of `words` starts at `i` (whose lower-cased byte is `lower`), ends by
+    /// `to` and is not glued to a following letter.
+    fn word_at(&self, i: usize, to: usize, lower: u8, words: &[&str]) -> bool {
+        words.iter().map(|w| w.as_bytes()).any(|w| {
+            w.first() == Some(&lower)
+                && i + w.len() <= to
+                && self.text[i..i + w.len()].eq_ignore_ascii_case(w)
+                && self
+                    .text
+                    .get(i + w.len())
+                    .map_or(true, |c| !c.is_ascii_alphabetic())
+        })
+    }
+}
+
+impl Starts {
+    /// The initial-letter bits of the words starting in this window.
+    fn initials(&self, text: &[u8]) -> u32 {
+        let (mut bits, mut initials) = (self.bits, 0);
+        while bits != 0 {
+            // Word starts are ASCII letters.
+            initials |= 1 << ((text[self.lo + bits.trailing_zeros() as usize] | 0x20) - b'a');
+            bits &= bits - 1;
+        }
+        initials
+    }
+}
+
+/// Word starts in the `max` bytes before `start`, after the nearest digit or newline
+/// ("SSN 536-22-8514. Order 407666141": the keyword is not the order number's). Read eight
+/// bytes at a time backwards, so digit-dense text (logs) stops after a chunk or two.
+fn before(text: &[u8], start: usize, max: usize) -> Starts {
+    let lo = start.saturating_sub(max);
+    let (mut alpha, mut from) = (0u64, lo);
+    let mut hi = start;
+    while hi > lo {
+        let p = hi.saturating_sub(8).max(lo);
+        let (a, stop) = classify(text, p, hi);
+        alpha |= a << (p - lo);
+        if stop != 0 {
+            from = p + (64 - stop.leading_zeros()) as usize;
+            break;
+        }
+        hi = p;
+    }
+    // Bit 0's letter neighbour is outside the chunks; after a stop it is the stop itself.
+    let prev = from == lo && lo > 0 && is_alpha(text[lo - 1]);
+    Starts {
+        lo,
+        bits: alpha & !((alpha << 1) | u64::from(prev)) & (u64::MAX << (from - lo)),
+        to: start,
+    }
+}
+
+/// Word starts in the [`AFTER`] bytes after `end`, before the nearest digit or newline.
+fn after(text: &[u8], end: usize) -> Starts {
+    let limit = (end + AFTER).min(text.len());
+    let (mut alpha, mut to) = (0u64, limit);
+    let mut p = end;
+    while p < limit {
+        let hi = (p + 8).min(limit);
+        let (a, stop) = classify(text, p, hi);
+        alpha |= a << (p - end);
+        if stop != 0 {
+            to = p + stop.trailing_zeros() as usize;
+            break;
+        }
+        p = hi;
+    }
+    let prev = end > 0 && is_alpha(text[end - 1]);
+    Starts {
+        lo: end,
+        bits: alpha & !((alpha << 1) | u64::from(prev)) & ((1u64 << (to - end)) - 1),
+        to,
     }
 }
 
@@ -262,7 +305,8 @@ mod tests {
     fn around_matches_the_byte_loop() {
         // Every start/end over texts mixing letters, digits, newlines, UTF-8 and punctuation.
         const ALPHABET: &[u8] = b"aAbBcsnzZ /0123\n\xc3\xa9-.:Bs";
-        let words: &[&str] = &["ab", "b", "abc", "z", "bsn", "ssn", "a/c", "sort code"];
+        let words: &'static [&'static str] =
+            &["ab", "b", "abc", "z", "bsn", "ssn", "a/c", "sort code"];
         let mut state = 12345u32;
         for _ in 0..300 {
             let len = (state % 150) as usize;
@@ -277,7 +321,7 @@ mod tests {
                     let end = end.min(text.len());
                     for w in words.chunks(2).chain([words]) {
                         assert_eq!(
-                            Around::new(&text, start, end).any(w),
+                            Around::new(&text, start, end).any(&Keywords::new(w)),
                             reference(&text, start, end, w),
                             "{:?} {start} {end} {w:?}",
                             String::from_utf8_lossy(&text)
@@ -285,7 +329,7 @@ mod tests {
                     }
                     let from = window_start(&text, start, 32);
                     assert_eq!(
-                        Around::before(&text, start, 32).any(words),
+                        Around::before(&text, start, 32).any(&Keywords::new(words)),
                         any_word(&text, from, start, words)
                     );
                 }
@@ -296,26 +340,30 @@ mod tests {
     #[test]
     fn whole_words_only() {
         let text = b"business 123456782";
-        assert!(!keyword(text, 9, 18, &["sin"]));
+        assert!(!keyword(text, 9, 18, &Keywords::new(&["sin"])));
         let text = b"SIN: 123456782";
-        assert!(keyword(text, 5, 14, &["sin"]));
+        assert!(keyword(text, 5, 14, &Keywords::new(&["sin"])));
         let text = b"123456782 (BSN)";
-        assert!(keyword(text, 0, 9, &["bsn"]));
-        assert!(!keyword(b"", 0, 0, &["x"]));
+        assert!(keyword(text, 0, 9, &Keywords::new(&["bsn"])));
+        assert!(!keyword(b"", 0, 0, &Keywords::new(&["x"])));
         let text = b"SSN 536-22-8514. Order 407666141";
-        assert!(!keyword(text, 23, 32, &["ssn"]));
+        assert!(!keyword(text, 23, 32, &Keywords::new(&["ssn"])));
         let dense = b"a b c d e f g h i j k l m n o p q r s t u v bsn 123456782";
         let at = dense.len() - 9;
         assert!(
-            Around::new(dense, at, dense.len()).any(&["bsn"]),
+            Around::new(dense, at, dense.len()).any(&Keywords::new(&["bsn"])),
             "the nearest word is kept"
         );
         assert!(
-            !Around::new(dense, 70, 80).any(&["bsn"]),
+            !Around::new(dense, 70, 80).any(&Keywords::new(&["bsn"])),
             "out-of-range spans are safe"
         );
         let around = Around::new(b"Your BSN: 111222333 (burger)", 10, 19);
-        assert!(around.any(&["bsn"]) && around.any(&["burger"]) && !around.any(&["ssn"]));
-        assert!(!Around::new(b"busin 1", 6, 7).any(&["sin"]));
+        assert!(
+            around.any(&Keywords::new(&["bsn"]))
+                && around.any(&Keywords::new(&["burger"]))
+                && !around.any(&Keywords::new(&["ssn"]))
+        );
+        assert!(!Around::new(b"busin 1", 6, 7).any(&Keywords::new(&["sin"])));
     }
 }

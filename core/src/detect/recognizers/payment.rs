@@ -5,7 +5,7 @@
 //! BICs, routing and account numbers look like any other number or code, so they are only
 //! reported next to the words that introduce them.
 
-use super::near;
+use super::near::{self, Keywords};
 use super::run::Run;
 use crate::catalogue::EntityKind;
 use crate::detect::context::ContextWords;
@@ -83,7 +83,7 @@ pub(crate) const CONTEXT: &[ContextWords] = &[ContextWords {
 }];
 
 /// Words that introduce a card number, needed for the rarely used short lengths.
-const CARD_WORDS: &[&str] = &[
+const CARD_WORDS: Keywords = Keywords::new(&[
     "card",
     "visa",
     "maestro",
@@ -91,9 +91,10 @@ const CARD_WORDS: &[&str] = &[
     "kreditkarte",
     "carte",
     "cc",
-];
-const ROUTING_WORDS: &[&str] = &["routing", "aba", "rtn", "transit", "routing number"];
-const ACCOUNT_WORDS: &[&str] = &[
+]);
+const ROUTING_WORDS: Keywords =
+    Keywords::new(&["routing", "aba", "rtn", "transit", "routing number"]);
+const ACCOUNT_WORDS: Keywords = Keywords::new(&[
     "account number",
     "account no",
     "account #",
@@ -103,15 +104,15 @@ const ACCOUNT_WORDS: &[&str] = &[
     "checking account",
     "savings account",
     "kontonummer",
-];
-const SORT_CODE_WORDS: &[&str] = &["sort code", "sort-code", "sortcode", "sort"];
+]);
+const SORT_CODE_WORDS: Keywords = Keywords::new(&["sort code", "sort-code", "sortcode", "sort"]);
 
 /// Every payment rule on a digit run (called by the shared digit-run pass, [`super::run::RULE`]).
 pub(super) fn on_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
     card_run(text, run, out);
     let routing = run.is_plain(9)
         && aba::is_valid(run.digits())
-        && near::keyword(text, run.start, run.end, ROUTING_WORDS);
+        && near::keyword(text, run.start, run.end, &ROUTING_WORDS);
     if routing {
         out.push(
             Candidate::new(
@@ -124,7 +125,7 @@ pub(super) fn on_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
             .validated(),
         );
     } else if run.groups().len() == 1 && (8..=17).contains(&run.len()) {
-        if near::Around::before(text, run.start, 32).any(ACCOUNT_WORDS) {
+        if near::Around::before(text, run.start, 32).any(&ACCOUNT_WORDS) {
             out.push(Candidate::new(
                 EntityKind::UsBankAccount,
                 run.start,
@@ -162,7 +163,7 @@ fn card_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
     }
     // 12- and 13-digit numbers (old Visa, some Maestro) collide with EAN-13 barcodes.
     let short = digits.len() <= 13 || (brand == card::Brand::Maestro && digits.len() < 16);
-    if short && !near::keyword(text, run.start, run.end, CARD_WORDS) {
+    if short && !near::keyword(text, run.start, run.end, &CARD_WORDS) {
         return;
     }
     let score = if plain { 0.9 } else { 0.95 };
@@ -240,7 +241,7 @@ fn sort_code(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
     if !run.is_exactly(&[2, 2, 2], b"--") {
         return;
     }
-    let context = near::Around::before(text, run.start, near::BEFORE).any(SORT_CODE_WORDS);
+    let context = near::Around::before(text, run.start, near::BEFORE).any(&SORT_CODE_WORDS);
     let account = account_after(text, run.end);
     if !context && account.is_none() {
         return;
