@@ -303,9 +303,16 @@ fn push(
 
 /// Identifiers written as one alphanumeric word: DNI/NIE, NINO, PAN, codice fiscale, VIN, VAT.
 fn alphanumeric(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
-    if w.letters == 0 {
+    // Every identifier below has 4 to 17 characters.
+    if w.letters == 0 || !(4..=17).contains(&w.len()) {
         return;
     }
+    alphanumeric_word(text, w, out);
+}
+
+/// The slow path of [`alphanumeric`], out of line so that rejecting a word needs no stack frame.
+#[inline(never)]
+fn alphanumeric_word(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
     let b = w.bytes(text);
     let (s, e) = (w.start, w.end);
     match b.len() {

@@ -45,9 +45,25 @@ fn network_word(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     if (next == Some(b':') || prev == Some(b':')) && !after_digit_colon {
         ipv6(text, word, out);
     }
-    if len == 2 && (matches!(next, Some(b':' | b'-')) || matches!(prev, Some(b':' | b'-'))) {
+    let is_sep = |b: Option<u8>| matches!(b, Some(b':' | b'-'));
+    if len == 2 && (is_sep(next) || is_sep(prev)) && !after_digit_pair(text, word, next, prev) {
         mac(text, word, out);
     }
+}
+
+/// True when the pair before `word` (through the separator [`mac`] would use) holds a digit:
+/// the address, if any, was parsed from that pair's word (`06` in `2022-06-23`).
+fn after_digit_pair(text: &[u8], word: &Word, next: Option<u8>, prev: Option<u8>) -> bool {
+    let sep = if matches!(next, Some(b':' | b'-')) {
+        next
+    } else {
+        prev
+    };
+    let s = word.start;
+    s >= 3
+        && prev == sep
+        && text[s - 3..s - 1].iter().all(u8::is_ascii_hexdigit)
+        && text[s - 3..s - 1].iter().any(u8::is_ascii_digit)
 }
 
 /// Bytes that glue a token to a neighbour, making it part of something longer.
@@ -105,10 +121,17 @@ fn ipv4(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
         _ => {}
     }
     let before = &text[start.saturating_sub(12)..start];
-    for word in ["version", "ver ", "ver.", "release", "build", "oid"] {
-        if crate::text::contains_ignore_ascii_case(before, word.as_bytes()) {
-            return;
-        }
+    let version = (0..before.len()).any(|i| {
+        matches!(before[i] | 0x20, b'v' | b'r' | b'b' | b'o')
+            && ["version", "ver ", "ver.", "release", "build", "oid"]
+                .iter()
+                .any(|w| {
+                    before[i..].len() >= w.len()
+                        && before[i..i + w.len()].eq_ignore_ascii_case(w.as_bytes())
+                })
+    });
+    if version {
+        return;
     }
     out.push(Candidate::new(EntityKind::Ipv4, start, end, 0.85, "ipv4"));
 }

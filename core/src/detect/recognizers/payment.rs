@@ -191,6 +191,13 @@ fn iban_at(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
     {
         return;
     }
+    iban_word(text, w, out);
+}
+
+/// The slow path of [`iban_at`], out of line so that rejecting a word needs no stack frame.
+#[inline(never)]
+fn iban_word(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
+    let b = w.bytes(text);
     // Grouped IBANs start with a 4-character word followed by a space; compact ones are long.
     let grouped = b.len() == 4 && text.get(w.end) == Some(&b' ');
     if !grouped && b.len() < 15 {

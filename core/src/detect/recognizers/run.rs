@@ -17,6 +17,12 @@ fn recognize(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
     if w.letters > 0 || (w.len() < 6 && !continues(text, w.end)) {
         return;
     }
+    on_run_start(text, w, out);
+}
+
+/// The slow path of [`recognize`], out of line so that rejecting a word needs no stack frame.
+#[inline(never)]
+fn on_run_start(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
     if let Some(run) = Run::parse(text, w) {
         payment::on_run(text, &run, out);
         national::on_run(text, &run, out);
