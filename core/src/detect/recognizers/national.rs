@@ -8,7 +8,7 @@
 //! data ([`FORMATS`]); one parse of the digit run serves them all.
 
 use super::near::{self, Keywords};
-use super::run::{self, Run};
+use super::run::{self, Near, Run};
 use crate::catalogue::EntityKind;
 use crate::detect::context::ContextWords;
 use crate::detect::validators::{
@@ -251,21 +251,19 @@ const BY_LEN: [u64; MAX_LEN + 1] = {
 };
 
 /// Every national rule on a digit run (called by the shared digit-run pass, [`run::RULE`]).
-pub(super) fn on_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
+pub(super) fn on_run(text: &[u8], run: &Run, near: &mut Near, out: &mut Vec<Candidate>) {
     if run.len() < 8 {
         if run.is_exactly(&[2, 2, 2], b"  ") || run.is_plain(6) {
             spaced_nino(text, run, out);
         }
         return;
     }
-    let mut around = None;
     let mut candidates = BY_LEN.get(run.len()).copied().unwrap_or(0);
     while candidates != 0 {
         let f = &FORMATS[candidates.trailing_zeros() as usize];
         candidates &= candidates - 1;
         if run.groups() == f.groups && run.seps() == f.seps && (f.check)(run.digits()) {
-            let around = around.get_or_insert_with(|| near::Around::new(text, run.start, run.end));
-            let score = if around.any(&f.context) {
+            let score = if near.around().any(&f.context) {
                 (f.score + CONTEXT_BONUS).min(MAX)
             } else {
                 f.score
@@ -531,7 +529,7 @@ mod tests {
         for w in Words::new(t) {
             alphanumeric(t, &w, &mut out);
             if let Some(r) = Run::parse(t, &w) {
-                on_run(t, &r, &mut out);
+                on_run(t, &r, &mut Near::new(t, &r), &mut out);
             }
         }
         out.iter()

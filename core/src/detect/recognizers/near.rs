@@ -143,11 +143,26 @@ impl<'t> Around<'t> {
     /// True when one of `words` (lower case, starting with an ASCII letter) stands at a word
     /// start of the windows.
     pub(crate) fn any(&self, words: &Keywords) -> bool {
+        self.any_in(&[self.before, self.after], words)
+    }
+
+    /// True when one of `words` stands at a word start of the window before the candidate,
+    /// within `max` bytes of it (the window as [`Around::before`] with `max` would have it).
+    pub(crate) fn any_before(&self, words: &Keywords, max: usize) -> bool {
+        let mut window = self.before;
+        let cut = window.to.saturating_sub(max);
+        if cut > window.lo {
+            window.bits &= u64::MAX << (cut - window.lo);
+        }
+        self.any_in(&[window], words)
+    }
+
+    fn any_in(&self, windows: &[Starts], words: &Keywords) -> bool {
         let wanted = words.initials;
         if wanted & self.initials == 0 {
             return false;
         }
-        [self.before, self.after].iter().any(|window| {
+        windows.iter().any(|window| {
             let mut bits = window.bits;
             while bits != 0 {
                 let i = window.lo + bits.trailing_zeros() as usize;
@@ -328,6 +343,10 @@ mod tests {
                         );
                     }
                     let from = window_start(&text, start, 32);
+                    assert_eq!(
+                        Around::new(&text, start, end).any_before(&Keywords::new(words), 32),
+                        any_word(&text, from, start, words)
+                    );
                     assert_eq!(
                         Around::before(&text, start, 32).any(&Keywords::new(words)),
                         any_word(&text, from, start, words)

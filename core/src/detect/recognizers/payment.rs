@@ -6,7 +6,7 @@
 //! reported next to the words that introduce them.
 
 use super::near::{self, Keywords};
-use super::run::Run;
+use super::run::{Near, Run};
 use crate::catalogue::EntityKind;
 use crate::detect::context::ContextWords;
 use crate::detect::validators::{aba, card, iban, iso3166};
@@ -108,11 +108,10 @@ const ACCOUNT_WORDS: Keywords = Keywords::new(&[
 const SORT_CODE_WORDS: Keywords = Keywords::new(&["sort code", "sort-code", "sortcode", "sort"]);
 
 /// Every payment rule on a digit run (called by the shared digit-run pass, [`super::run::RULE`]).
-pub(super) fn on_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
-    card_run(text, run, out);
-    let routing = run.is_plain(9)
-        && aba::is_valid(run.digits())
-        && near::keyword(text, run.start, run.end, &ROUTING_WORDS);
+pub(super) fn on_run(text: &[u8], run: &Run, near: &mut Near, out: &mut Vec<Candidate>) {
+    card_run(run, near, out);
+    let routing =
+        run.is_plain(9) && aba::is_valid(run.digits()) && near.around().any(&ROUTING_WORDS);
     if routing {
         out.push(
             Candidate::new(
@@ -125,7 +124,7 @@ pub(super) fn on_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
             .validated(),
         );
     } else if run.groups().len() == 1 && (8..=17).contains(&run.len()) {
-        if near::Around::before(text, run.start, 32).any(&ACCOUNT_WORDS) {
+        if near.around().any_before(&ACCOUNT_WORDS, 32) {
             out.push(Candidate::new(
                 EntityKind::UsBankAccount,
                 run.start,
@@ -135,12 +134,12 @@ pub(super) fn on_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
             ));
         }
     }
-    sort_code(text, run, out);
+    sort_code(text, run, near, out);
 }
 
 /// Card numbers: brand IIN and length, Luhn, and the usual groupings (4-4-4-4[-3], 4-6-5,
 /// 4-6-4) with one kind of separator, or no separator at all.
-fn card_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
+fn card_run(run: &Run, near: &mut Near, out: &mut Vec<Candidate>) {
     if !(12..=19).contains(&run.len()) || !run.uniform() {
         return;
     }
@@ -163,7 +162,7 @@ fn card_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
     }
     // 12- and 13-digit numbers (old Visa, some Maestro) collide with EAN-13 barcodes.
     let short = digits.len() <= 13 || (brand == card::Brand::Maestro && digits.len() < 16);
-    if short && !near::keyword(text, run.start, run.end, &CARD_WORDS) {
+    if short && !near.around().any(&CARD_WORDS) {
         return;
     }
     let score = if plain { 0.9 } else { 0.95 };
@@ -244,11 +243,11 @@ fn iban_word(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
 
 /// UK sort codes NN-NN-NN, after "sort code" or followed closely by an 8-digit account number
 /// (which is reported too).
-fn sort_code(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
+fn sort_code(text: &[u8], run: &Run, near: &mut Near, out: &mut Vec<Candidate>) {
     if !run.is_exactly(&[2, 2, 2], b"--") {
         return;
     }
-    let context = near::Around::before(text, run.start, near::BEFORE).any(&SORT_CODE_WORDS);
+    let context = near.around().any_before(&SORT_CODE_WORDS, near::BEFORE);
     let account = account_after(text, run.end);
     if !context && account.is_none() {
         return;
@@ -460,7 +459,7 @@ mod tests {
         for w in Words::new(t) {
             iban_at(t, &w, &mut out);
             if let Some(r) = Run::parse(t, &w) {
-                on_run(t, &r, &mut out);
+                on_run(t, &r, &mut Near::new(t, &r), &mut out);
             }
         }
         for rule in LITERALS {

@@ -2,6 +2,7 @@
 //! ("4111 1111 1111 1111", "123.456.789-09", "85.07.30-033.28"), parsed once per run so each
 //! recognizer only compares group lengths and separators.
 
+use super::near::Around;
 use super::{national, payment};
 use crate::detect::{Candidate, Word, WordRule};
 
@@ -24,8 +25,36 @@ fn recognize(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
 #[inline(never)]
 fn on_run_start(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
     if let Some(run) = Run::parse(text, w) {
-        payment::on_run(text, &run, out);
-        national::on_run(text, &run, out);
+        let mut near = Near::new(text, &run);
+        payment::on_run(text, &run, &mut near, out);
+        national::on_run(text, &run, &mut near, out);
+    }
+}
+
+/// The keyword windows around a run, found on first use and shared by the families (a plain
+/// 9-digit number is checked for a bank account and for a dozen national ids).
+pub(crate) struct Near<'t> {
+    text: &'t [u8],
+    start: usize,
+    end: usize,
+    around: Option<Around<'t>>,
+}
+
+impl<'t> Near<'t> {
+    pub(crate) fn new(text: &'t [u8], run: &Run) -> Near<'t> {
+        Near {
+            text,
+            start: run.start,
+            end: run.end,
+            around: None,
+        }
+    }
+
+    /// The word starts around the run.
+    pub(crate) fn around(&mut self) -> &Around<'t> {
+        let (text, start, end) = (self.text, self.start, self.end);
+        self.around
+            .get_or_insert_with(|| Around::new(text, start, end))
     }
 }
 

@@ -11,15 +11,21 @@ fn weighted(digits: &[u8], weights: &[u32]) -> u32 {
 
 /// True when `digits` (8 or 9 ASCII digits) is a valid Tax File Number.
 pub fn is_tfn(digits: &[u8]) -> bool {
-    if !digits.iter().all(u8::is_ascii_digit) || digits.iter().all(|&b| b == b'0') {
-        return false;
-    }
     let weights: &[u32] = match digits.len() {
         9 => &[1, 4, 3, 7, 5, 8, 6, 9, 10],
         8 => &[10, 7, 8, 4, 6, 3, 5, 1],
         _ => return false,
     };
-    weighted(digits, weights) % 11 == 0
+    let (mut sum, mut nonzero) = (0u32, false);
+    for (&b, &w) in digits.iter().zip(weights) {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return false;
+        }
+        nonzero |= d != 0;
+        sum += u32::from(d) * w;
+    }
+    nonzero && sum % 11 == 0
 }
 
 /// True when `digits` (11 ASCII digits, first not 0) is a valid Australian Business Number.

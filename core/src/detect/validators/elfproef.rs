@@ -3,17 +3,20 @@
 
 /// True when `digits` (9 ASCII digits, or 8 with a leading zero implied) pass the BSN 11-test.
 pub fn is_bsn(digits: &[u8]) -> bool {
-    if !(8..=9).contains(&digits.len()) || !digits.iter().all(u8::is_ascii_digit) {
+    let n = digits.len();
+    if !(8..=9).contains(&n) {
         return false;
     }
-    let mut padded = [b'0'; 9];
-    padded[9 - digits.len()..].copy_from_slice(digits);
-    let sum: i32 = padded[..8]
-        .iter()
-        .zip((2..=9).rev())
-        .map(|(&b, w)| i32::from(b - b'0') * w)
-        .sum::<i32>()
-        - i32::from(padded[8] - b'0');
+    // An implied leading zero weighs nothing: the digit at index i has weight n - i, the last -1.
+    let mut sum = 0i32;
+    for (i, &b) in digits.iter().enumerate() {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return false;
+        }
+        let weight = if i == n - 1 { -1 } else { (n - i) as i32 };
+        sum += i32::from(d) * weight;
+    }
     sum % 11 == 0 && sum != 0
 }
 
