@@ -109,12 +109,11 @@ const CF: Keywords = Keywords::new(&["codice fiscale", "cf"]);
 /// One printed form of a digit identifier.
 struct Format {
     kind: EntityKind,
-    /// Total digit count (the sum of `groups`), compared first.
+    /// Total digit count (the sum of the groups), compared first.
     len: usize,
-    /// Digit group lengths, e.g. `[3, 2, 4]` for an SSN.
-    groups: &'static [u8],
-    /// The separators between the groups, in order (empty for a plain number).
-    seps: &'static [u8],
+    /// The digit group lengths (`[3, 2, 4]` for an SSN) and the separators between them, in
+    /// order (none for a plain number), packed as [`Run::shape`] packs a run's.
+    shape: (u64, u64),
     /// Checksum or structure test on the digits.
     check: fn(&[u8]) -> bool,
     /// True when `check` is a checksum (the candidate is marked validated).
@@ -130,8 +129,7 @@ macro_rules! formats {
         &[ $( Format {
             kind: EntityKind::$kind,
             len: total(&$groups),
-            groups: &$groups,
-            seps: $seps,
+            shape: (pack(&$groups), pack($seps)),
             check: $check,
             checksum: $checksum,
             score: $score,
@@ -139,6 +137,17 @@ macro_rules! formats {
             rule: $rule,
         }, )* ]
     };
+}
+
+/// Up to eight bytes as one little-endian word, zero-padded (as [`Run::shape`]).
+const fn pack(bytes: &[u8]) -> u64 {
+    assert!(bytes.len() <= 8);
+    let (mut i, mut word) = (0, 0u64);
+    while i < bytes.len() {
+        word |= (bytes[i] as u64) << (8 * i);
+        i += 1;
+    }
+    word
 }
 
 const fn total(groups: &[u8]) -> usize {
@@ -259,10 +268,11 @@ pub(super) fn on_run(text: &[u8], run: &Run, near: &mut Near, out: &mut Vec<Cand
         return;
     }
     let mut candidates = BY_LEN.get(run.len()).copied().unwrap_or(0);
+    let shape = run.shape();
     while candidates != 0 {
         let f = &FORMATS[candidates.trailing_zeros() as usize];
         candidates &= candidates - 1;
-        if run.groups() == f.groups && run.seps() == f.seps && (f.check)(run.digits()) {
+        if shape == f.shape && (f.check)(run.digits()) {
             let score = if near.around().any(&f.context) {
                 (f.score + CONTEXT_BONUS).min(MAX)
             } else {

@@ -184,6 +184,15 @@ impl Run {
         &self.seps[..self.ngroups - 1]
     }
 
+    /// The group lengths and the separators, each packed into a word (unused slots are zero),
+    /// so that a shape is compared without a loop.
+    pub(crate) fn shape(&self) -> (u64, u64) {
+        (
+            u64::from_le_bytes(self.groups),
+            u64::from_le_bytes(self.seps),
+        )
+    }
+
     /// True when the run is a single group of `len` digits.
     pub(crate) fn is_plain(&self, len: usize) -> bool {
         self.ngroups == 1 && self.len == len

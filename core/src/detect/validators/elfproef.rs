@@ -3,21 +3,28 @@
 
 /// True when `digits` (9 ASCII digits, or 8 with a leading zero implied) pass the BSN 11-test.
 pub fn is_bsn(digits: &[u8]) -> bool {
-    let n = digits.len();
-    if !(8..=9).contains(&n) {
-        return false;
-    }
-    // An implied leading zero weighs nothing: the digit at index i has weight n - i, the last -1.
-    let mut sum = 0i32;
-    for (i, &b) in digits.iter().enumerate() {
+    // An implied leading zero weighs nothing: the digits have weights n..2, the last -1.
+    let sum = match digits.len() {
+        9 => weigh(digits, &[9, 8, 7, 6, 5, 4, 3, 2, -1]),
+        8 => weigh(digits, &[8, 7, 6, 5, 4, 3, 2, -1]),
+        _ => None,
+    };
+    sum.is_some_and(|sum| sum % 11 == 0 && sum != 0)
+}
+
+/// The weighted digit sum, or `None` when a byte is not an ASCII digit (fixed length, so the
+/// loop unrolls).
+fn weigh<const N: usize>(digits: &[u8], weights: &[i32; N]) -> Option<i32> {
+    let digits: &[u8; N] = digits.try_into().ok()?;
+    let mut sum = 0;
+    for (&b, &w) in digits.iter().zip(weights) {
         let d = b.wrapping_sub(b'0');
         if d > 9 {
-            return false;
+            return None;
         }
-        let weight = if i == n - 1 { -1 } else { (n - i) as i32 };
-        sum += i32::from(d) * weight;
+        sum += i32::from(d) * w;
     }
-    sum % 11 == 0 && sum != 0
+    Some(sum)
 }
 
 #[cfg(test)]
