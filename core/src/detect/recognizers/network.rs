@@ -73,18 +73,18 @@ fn glue(b: u8) -> bool {
 
 /// Parses a decimal octet (`0`–`255`, no leading zero) at `i`; returns the index after it.
 fn octet(text: &[u8], i: usize) -> Option<usize> {
-    let digits = text[i.min(text.len())..]
-        .iter()
-        .take(4)
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    if digits == 0 || digits > 3 || (digits > 1 && text[i] == b'0') {
+    let (mut value, mut digits) = (0u32, 0);
+    while digits < 4 {
+        match text.get(i + digits) {
+            Some(b) if b.is_ascii_digit() => value = value * 10 + u32::from(b - b'0'),
+            _ => break,
+        }
+        digits += 1;
+    }
+    if digits == 0 || digits > 3 || (digits > 1 && text[i] == b'0') || value > 255 {
         return None;
     }
-    let value = text[i..i + digits]
-        .iter()
-        .fold(0u32, |v, &b| v * 10 + (b - b'0') as u32);
-    (value <= 255).then_some(i + digits)
+    Some(i + digits)
 }
 
 /// Parses a dotted quad at `i`; returns the index after it.
@@ -143,19 +143,23 @@ fn is_v6_byte(b: u8) -> bool {
 /// Checks the RFC 4291 text form: 1–4 hex digits per group, at most one `::`, an optional
 /// trailing dotted quad counting as two groups, eight groups in all (fewer with `::`).
 fn ipv6_ok(s: &[u8]) -> bool {
-    let double = memchr::memmem::find(s, b"::");
-    if let Some(i) = double {
-        // A second `::` (or `:::`) anywhere after the first.
-        if memchr::memmem::find(&s[i + 1..], b"::").is_some() {
-            return false;
+    // One pass for the counts that reject most colon runs (times, ratios) at once.
+    let (mut colons, mut doubles, mut dot) = (0, 0, false);
+    let mut double = None;
+    for (i, &b) in s.iter().enumerate() {
+        if b == b':' {
+            colons += 1;
+            if i > 0 && s[i - 1] == b':' {
+                doubles += 1;
+                double.get_or_insert(i - 1);
+            }
         }
-    } else {
-        // Without `::`, eight groups need seven colons, or six before a trailing dotted quad:
-        // times and ratios (`10:22:31`) stop here.
-        let colons = memchr::memchr_iter(b':', s).count();
-        if colons < 6 || (colons == 6 && !s.contains(&b'.')) {
-            return false;
-        }
+        dot |= b == b'.';
+    }
+    // A second `::` (or `:::`) is invalid; without `::`, eight groups need seven colons, or
+    // six before a trailing dotted quad.
+    if doubles > 1 || (double.is_none() && (colons < 6 || (colons == 6 && !dot))) {
+        return false;
     }
     let (head, tail): (&[u8], &[u8]) = match double {
         Some(i) => (&s[..i], &s[i + 2..]),
