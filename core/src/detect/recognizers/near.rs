@@ -104,7 +104,7 @@ fn classify(text: &[u8], lo: usize, hi: usize) -> (u64, u64) {
         }
     }
     let x = u64::from_le_bytes(chunk);
-    let alpha = pack(between(x | ONES * 0x20, b'a' - 1, b'z' + 1));
+    let alpha = pack(between(x | (ONES * 0x20), b'a' - 1, b'z' + 1));
     let stop = pack(between(x, b'0' - 1, b'9' + 1) | equal(x, b'\n'));
     (alpha, stop)
 }

@@ -123,16 +123,17 @@ pub(super) fn on_run(text: &[u8], run: &Run, near: &mut Near, out: &mut Vec<Cand
             )
             .validated(),
         );
-    } else if run.groups().len() == 1 && (8..=17).contains(&run.len()) {
-        if near.around().any_before(&ACCOUNT_WORDS, 32) {
-            out.push(Candidate::new(
-                EntityKind::UsBankAccount,
-                run.start,
-                run.end,
-                0.7,
-                "bank_account.context",
-            ));
-        }
+    } else if run.groups().len() == 1
+        && (8..=17).contains(&run.len())
+        && near.around().any_before(&ACCOUNT_WORDS, 32)
+    {
+        out.push(Candidate::new(
+            EntityKind::UsBankAccount,
+            run.start,
+            run.end,
+            0.7,
+            "bank_account.context",
+        ));
     }
     sort_code(text, run, near, out);
 }
