@@ -314,14 +314,50 @@ fn plain_plausible(d: &[u8]) -> bool {
         || (n == 9 && matches!(d[0], b'6' | b'7'))
 }
 
-/// True when a phone word ends shortly before `start` (and does not start mid-word: `hotel`).
+/// A necessary condition on the first digit group of a number written without `+` or `(`: the
+/// group lengths and leading digits that [`national`], [`international_00`] and
+/// [`plain_plausible`] can accept. Years, prices and the parts of dates and IP addresses
+/// ("2024-", "49.99", "185.") fail it before any parsing.
+fn may_start_number(first: &[u8]) -> bool {
+    let n = first.len();
+    let national = match n {
+        1 => first[0] == b'1',
+        2 => matches!(first[0], b'0' | b'3' | b'6'..=b'9'),
+        3 => first[0] != b'1',
+        4 => matches!(first[0], b'0' | b'3'),
+        5 | 6 => first[0] == b'0',
+        _ => false,
+    };
+    national
+        || (n >= 3 && first.starts_with(b"00"))
+        || ((9..=12).contains(&n) && plain_plausible(first))
+}
+
+/// One bit per initial letter of [`PHONE_WORDS`] (all ASCII letters).
+const PHONE_INITIALS: u32 = {
+    let mut bits = 0u32;
+    let mut i = 0;
+    while i < PHONE_WORDS.len() {
+        bits |= 1 << (PHONE_WORDS[i].as_bytes()[0] - b'a');
+        i += 1;
+    }
+    bits
+};
+
+/// True when a phone word starts in the 32 bytes before `start` (and does not start mid-word:
+/// `hotel`). Only word starts with a phone word's initial are compared.
 fn phone_word_before(text: &[u8], start: usize) -> bool {
     let window = &text[start.saturating_sub(32)..start];
-    PHONE_WORDS.iter().any(|w| {
-        let w = w.as_bytes();
-        window.windows(w.len()).enumerate().any(|(i, chunk)| {
-            chunk.eq_ignore_ascii_case(w) && (i == 0 || !window[i - 1].is_ascii_alphabetic())
-        })
+    (0..window.len()).any(|i| {
+        let b = window[i] | 0x20;
+        let starts_word = i == 0 || !window[i - 1].is_ascii_alphabetic();
+        starts_word
+            && b.is_ascii_lowercase()
+            && PHONE_INITIALS & (1 << (b - b'a')) != 0
+            && PHONE_WORDS.iter().any(|w| {
+                let w = w.as_bytes();
+                window[i..].len() >= w.len() && window[i..i + w.len()].eq_ignore_ascii_case(w)
+            })
     })
 }
 
@@ -341,6 +377,9 @@ fn phone(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     let grouped = len <= 6
         && matches!(text.get(word.end..word.end + 2), Some([s, d]) if is_phone_sep(*s) && d.is_ascii_digit());
     if !(plus || paren || grouped || (9..=12).contains(&len)) {
+        return;
+    }
+    if !(plus || paren || may_start_number(word.bytes(text))) {
         return;
     }
     // Not the first group of a number (`… 234-5678`): the first group already parsed it.

@@ -7,8 +7,8 @@
 //! distinctive punctuation such as `123.456.789-09`) and the words that raise it. Formats are
 //! data ([`FORMATS`]); one parse of the digit run serves them all.
 
-use super::near;
-use super::run::{self, Run};
+use super::near::{self, Keywords};
+use super::run::{self, Near, Run};
 use crate::catalogue::EntityKind;
 use crate::detect::context::ContextWords;
 use crate::detect::validators::{
@@ -32,18 +32,18 @@ pub(crate) const CONTEXT: &[ContextWords] = &[];
 const CONTEXT_BONUS: f32 = 0.45;
 const MAX: f32 = 0.95;
 
-const SSN: &[&str] = &["ssn", "social security", "soc sec", "ss#", "ss no"];
-const ITIN: &[&str] = &["itin", "individual taxpayer", "taxpayer identification"];
-const EIN: &[&str] = &[
+const SSN: Keywords = Keywords::new(&["ssn", "social security", "soc sec", "ss#", "ss no"]);
+const ITIN: Keywords = Keywords::new(&["itin", "individual taxpayer", "taxpayer identification"]);
+const EIN: Keywords = Keywords::new(&[
     "ein",
     "fein",
     "employer identification",
     "employer id",
     "federal tax id",
     "tax id",
-];
-const NHS: &[&str] = &["nhs"];
-const DE_TAX: &[&str] = &[
+]);
+const NHS: Keywords = Keywords::new(&["nhs"]);
+const DE_TAX: Keywords = Keywords::new(&[
     "steuer-id",
     "steuerid",
     "steuer-identifikationsnummer",
@@ -51,25 +51,25 @@ const DE_TAX: &[&str] = &[
     "identifikationsnummer",
     "idnr",
     "tax id",
-];
-const NIR: &[&str] = &[
+]);
+const NIR: Keywords = Keywords::new(&[
     "nir",
     "sécurité sociale",
     "securite sociale",
     "sécu",
     "secu",
     "insee",
-];
-const SIREN: &[&str] = &["siren", "rcs"];
-const SIRET: &[&str] = &["siret"];
-const BSN: &[&str] = &[
+]);
+const SIREN: Keywords = Keywords::new(&["siren", "rcs"]);
+const SIRET: Keywords = Keywords::new(&["siret"]);
+const BSN: Keywords = Keywords::new(&[
     "bsn",
     "burgerservicenummer",
     "sofinummer",
     "sofi-nummer",
     "citizen service number",
-];
-const BE: &[&str] = &[
+]);
+const BE: Keywords = Keywords::new(&[
     "rijksregisternummer",
     "rijksregister",
     "national number",
@@ -77,21 +77,21 @@ const BE: &[&str] = &[
     "registre national",
     "insz",
     "niss",
-];
-const PESEL: &[&str] = &["pesel"];
-const SE: &[&str] = &["personnummer", "personnr", "samordningsnummer"];
-const SIN: &[&str] = &["sin", "social insurance", "nas", "assurance sociale"];
-const TFN: &[&str] = &["tfn", "tax file number", "tax file no"];
-const ABN: &[&str] = &["abn", "australian business number"];
-const AADHAAR: &[&str] = &["aadhaar", "aadhar", "uidai", "uid"];
-const CPF: &[&str] = &["cpf"];
-const CNPJ: &[&str] = &["cnpj"];
-const IMEI: &[&str] = &["imei", "device", "handset"];
-const DNI: &[&str] = &["dni", "nif", "nie", "documento"];
-const NINO: &[&str] = &["national insurance", "nino", "ni number", "ni no"];
-const PAN: &[&str] = &["pan", "permanent account number", "income tax"];
-const VIN: &[&str] = &["vin", "vehicle", "fahrgestellnummer", "chassis"];
-const VAT: &[&str] = &[
+]);
+const PESEL: Keywords = Keywords::new(&["pesel"]);
+const SE: Keywords = Keywords::new(&["personnummer", "personnr", "samordningsnummer"]);
+const SIN: Keywords = Keywords::new(&["sin", "social insurance", "nas", "assurance sociale"]);
+const TFN: Keywords = Keywords::new(&["tfn", "tax file number", "tax file no"]);
+const ABN: Keywords = Keywords::new(&["abn", "australian business number"]);
+const AADHAAR: Keywords = Keywords::new(&["aadhaar", "aadhar", "uidai", "uid"]);
+const CPF: Keywords = Keywords::new(&["cpf"]);
+const CNPJ: Keywords = Keywords::new(&["cnpj"]);
+const IMEI: Keywords = Keywords::new(&["imei", "device", "handset"]);
+const DNI: Keywords = Keywords::new(&["dni", "nif", "nie", "documento"]);
+const NINO: Keywords = Keywords::new(&["national insurance", "nino", "ni number", "ni no"]);
+const PAN: Keywords = Keywords::new(&["pan", "permanent account number", "income tax"]);
+const VIN: Keywords = Keywords::new(&["vin", "vehicle", "fahrgestellnummer", "chassis"]);
+const VAT: Keywords = Keywords::new(&[
     "vat",
     "ust-id",
     "ust-idnr",
@@ -103,25 +103,24 @@ const VAT: &[&str] = &[
     "mwst",
     "nip",
     "moms",
-];
-const CF: &[&str] = &["codice fiscale", "cf"];
+]);
+const CF: Keywords = Keywords::new(&["codice fiscale", "cf"]);
 
 /// One printed form of a digit identifier.
 struct Format {
     kind: EntityKind,
-    /// Total digit count (the sum of `groups`), compared first.
+    /// Total digit count (the sum of the groups), compared first.
     len: usize,
-    /// Digit group lengths, e.g. `[3, 2, 4]` for an SSN.
-    groups: &'static [u8],
-    /// The separators between the groups, in order (empty for a plain number).
-    seps: &'static [u8],
+    /// The digit group lengths (`[3, 2, 4]` for an SSN) and the separators between them, in
+    /// order (none for a plain number), packed as [`Run::shape`] packs a run's.
+    shape: (u64, u64),
     /// Checksum or structure test on the digits.
     check: fn(&[u8]) -> bool,
     /// True when `check` is a checksum (the candidate is marked validated).
     checksum: bool,
     /// Score without context; below 0.5 means the type needs context in this form.
     score: f32,
-    context: &'static [&'static str],
+    context: Keywords,
     rule: &'static str,
 }
 
@@ -130,8 +129,7 @@ macro_rules! formats {
         &[ $( Format {
             kind: EntityKind::$kind,
             len: total(&$groups),
-            groups: &$groups,
-            seps: $seps,
+            shape: (pack(&$groups), pack($seps)),
             check: $check,
             checksum: $checksum,
             score: $score,
@@ -139,6 +137,17 @@ macro_rules! formats {
             rule: $rule,
         }, )* ]
     };
+}
+
+/// Up to eight bytes as one little-endian word, zero-padded (as [`Run::shape`]).
+const fn pack(bytes: &[u8]) -> u64 {
+    assert!(bytes.len() <= 8);
+    let (mut i, mut word) = (0, 0u64);
+    while i < bytes.len() {
+        word |= (bytes[i] as u64) << (8 * i);
+        i += 1;
+    }
+    word
 }
 
 const fn total(groups: &[u8]) -> usize {
@@ -233,23 +242,38 @@ const FORMATS: &[Format] = formats! {
     Imei [2, 6, 6, 1] b"   " imei, true, 0.3, IMEI, "imei.luhn";
 };
 
+/// Longest digit count of any format.
+const MAX_LEN: usize = 15;
+
+/// For each digit count, one bit per format of that length (in [`FORMATS`] order), so a run is
+/// compared with the few formats it could be rather than with all of them.
+const BY_LEN: [u64; MAX_LEN + 1] = {
+    assert!(FORMATS.len() <= 64);
+    let mut table = [0u64; MAX_LEN + 1];
+    let mut i = 0;
+    while i < FORMATS.len() {
+        assert!(FORMATS[i].len <= MAX_LEN);
+        table[FORMATS[i].len] |= 1 << i;
+        i += 1;
+    }
+    table
+};
+
 /// Every national rule on a digit run (called by the shared digit-run pass, [`run::RULE`]).
-pub(super) fn on_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
+pub(super) fn on_run(text: &[u8], run: &Run, near: &mut Near, out: &mut Vec<Candidate>) {
     if run.len() < 8 {
         if run.is_exactly(&[2, 2, 2], b"  ") || run.is_plain(6) {
             spaced_nino(text, run, out);
         }
         return;
     }
-    let mut around = None;
-    for f in FORMATS {
-        if f.len == run.len()
-            && run.groups() == f.groups
-            && run.seps() == f.seps
-            && (f.check)(run.digits())
-        {
-            let around = around.get_or_insert_with(|| near::Around::new(text, run.start, run.end));
-            let score = if around.any(f.context) {
+    let mut candidates = BY_LEN.get(run.len()).copied().unwrap_or(0);
+    let shape = run.shape();
+    while candidates != 0 {
+        let f = &FORMATS[candidates.trailing_zeros() as usize];
+        candidates &= candidates - 1;
+        if shape == f.shape && (f.check)(run.digits()) {
+            let score = if near.around().any(&f.context) {
                 (f.score + CONTEXT_BONUS).min(MAX)
             } else {
                 f.score
@@ -272,11 +296,11 @@ fn push(
     start: usize,
     end: usize,
     score: f32,
-    context: &[&str],
+    context: Keywords,
     rule: &'static str,
     checksum: bool,
 ) {
-    let score = if near::keyword(text, start, end, context) {
+    let score = if near::keyword(text, start, end, &context) {
         (score + CONTEXT_BONUS).min(MAX)
     } else {
         score
@@ -287,9 +311,16 @@ fn push(
 
 /// Identifiers written as one alphanumeric word: DNI/NIE, NINO, PAN, codice fiscale, VIN, VAT.
 fn alphanumeric(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
-    if w.letters == 0 {
+    // Every identifier below has 4 to 17 characters.
+    if w.letters == 0 || !(4..=17).contains(&w.len()) {
         return;
     }
+    alphanumeric_word(text, w, out);
+}
+
+/// The slow path of [`alphanumeric`], out of line so that rejecting a word needs no stack frame.
+#[inline(never)]
+fn alphanumeric_word(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
     let b = w.bytes(text);
     let (s, e) = (w.start, w.end);
     match b.len() {
@@ -508,7 +539,7 @@ mod tests {
         for w in Words::new(t) {
             alphanumeric(t, &w, &mut out);
             if let Some(r) = Run::parse(t, &w) {
-                on_run(t, &r, &mut out);
+                on_run(t, &r, &mut Near::new(t, &r), &mut out);
             }
         }
         out.iter()

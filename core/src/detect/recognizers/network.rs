@@ -29,20 +29,41 @@ pub(crate) const CONTEXT: &[ContextWords] = &[ContextWords {
 /// One entry point for the three address shapes, so the common digit word (a price, a year)
 /// costs one call and one look at its neighbours: every address word touches `.`, `:` or `-`.
 fn network_word(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
-    if word.end - word.start > 4 {
+    let len = word.end - word.start;
+    if len > 4 {
         return;
     }
     let next = text.get(word.end).copied();
     let prev = word.start.checked_sub(1).map(|i| text[i]);
-    if next == Some(b'.') {
+    if next == Some(b'.') && len <= 3 && word.letters == 0 {
         ipv4(text, word, out);
     }
-    if next == Some(b':') || prev == Some(b':') {
+    // A later group of a colon run (`:21` in `11:21:01`) was parsed with the run's first
+    // digit word: ipv6 would walk back onto that digit and stop.
+    let after_digit_colon =
+        prev == Some(b':') && word.start >= 2 && text[word.start - 2].is_ascii_digit();
+    if (next == Some(b':') || prev == Some(b':')) && !after_digit_colon {
         ipv6(text, word, out);
     }
-    if matches!(next, Some(b':' | b'-')) || matches!(prev, Some(b':' | b'-')) {
+    let is_sep = |b: Option<u8>| matches!(b, Some(b':' | b'-'));
+    if len == 2 && (is_sep(next) || is_sep(prev)) && !after_digit_pair(text, word, next, prev) {
         mac(text, word, out);
     }
+}
+
+/// True when the pair before `word` (through the separator [`mac`] would use) holds a digit:
+/// the address, if any, was parsed from that pair's word (`06` in `2022-06-23`).
+fn after_digit_pair(text: &[u8], word: &Word, next: Option<u8>, prev: Option<u8>) -> bool {
+    let sep = if matches!(next, Some(b':' | b'-')) {
+        next
+    } else {
+        prev
+    };
+    let s = word.start;
+    s >= 3
+        && prev == sep
+        && text[s - 3..s - 1].iter().all(u8::is_ascii_hexdigit)
+        && text[s - 3..s - 1].iter().any(u8::is_ascii_digit)
 }
 
 /// Bytes that glue a token to a neighbour, making it part of something longer.
@@ -52,18 +73,18 @@ fn glue(b: u8) -> bool {
 
 /// Parses a decimal octet (`0`–`255`, no leading zero) at `i`; returns the index after it.
 fn octet(text: &[u8], i: usize) -> Option<usize> {
-    let digits = text[i.min(text.len())..]
-        .iter()
-        .take(4)
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    if digits == 0 || digits > 3 || (digits > 1 && text[i] == b'0') {
+    let (mut value, mut digits) = (0u32, 0);
+    while digits < 4 {
+        match text.get(i + digits) {
+            Some(b) if b.is_ascii_digit() => value = value * 10 + u32::from(b - b'0'),
+            _ => break,
+        }
+        digits += 1;
+    }
+    if digits == 0 || digits > 3 || (digits > 1 && text[i] == b'0') || value > 255 {
         return None;
     }
-    let value = text[i..i + digits]
-        .iter()
-        .fold(0u32, |v, &b| v * 10 + (b - b'0') as u32);
-    (value <= 255).then_some(i + digits)
+    Some(i + digits)
 }
 
 /// Parses a dotted quad at `i`; returns the index after it.
@@ -100,10 +121,17 @@ fn ipv4(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
         _ => {}
     }
     let before = &text[start.saturating_sub(12)..start];
-    for word in ["version", "ver ", "ver.", "release", "build", "oid"] {
-        if crate::text::contains_ignore_ascii_case(before, word.as_bytes()) {
-            return;
-        }
+    let version = (0..before.len()).any(|i| {
+        matches!(before[i] | 0x20, b'v' | b'r' | b'b' | b'o')
+            && ["version", "ver ", "ver.", "release", "build", "oid"]
+                .iter()
+                .any(|w| {
+                    before[i..].len() >= w.len()
+                        && before[i..i + w.len()].eq_ignore_ascii_case(w.as_bytes())
+                })
+    });
+    if version {
+        return;
     }
     out.push(Candidate::new(EntityKind::Ipv4, start, end, 0.85, "ipv4"));
 }
@@ -115,11 +143,25 @@ fn is_v6_byte(b: u8) -> bool {
 /// Checks the RFC 4291 text form: 1–4 hex digits per group, at most one `::`, an optional
 /// trailing dotted quad counting as two groups, eight groups in all (fewer with `::`).
 fn ipv6_ok(s: &[u8]) -> bool {
-    let double = memchr::memmem::find_iter(s, b"::").count();
-    if double > 1 || s.windows(3).any(|w| w == b":::") {
+    // One pass for the counts that reject most colon runs (times, ratios) at once.
+    let (mut colons, mut doubles, mut dot) = (0, 0, false);
+    let mut double = None;
+    for (i, &b) in s.iter().enumerate() {
+        if b == b':' {
+            colons += 1;
+            if i > 0 && s[i - 1] == b':' {
+                doubles += 1;
+                double.get_or_insert(i - 1);
+            }
+        }
+        dot |= b == b'.';
+    }
+    // A second `::` (or `:::`) is invalid; without `::`, eight groups need seven colons, or
+    // six before a trailing dotted quad.
+    if doubles > 1 || (double.is_none() && (colons < 6 || (colons == 6 && !dot))) {
         return false;
     }
-    let (head, tail): (&[u8], &[u8]) = match memchr::memmem::find(s, b"::") {
+    let (head, tail): (&[u8], &[u8]) = match double {
         Some(i) => (&s[..i], &s[i + 2..]),
         None => (s, &[]),
     };
@@ -129,10 +171,10 @@ fn ipv6_ok(s: &[u8]) -> bool {
         if part.is_empty() {
             continue;
         }
-        let pieces: Vec<&[u8]> = part.split(|&b| b == b':').collect();
-        let last = pieces.len() - 1;
-        for (n, piece) in pieces.iter().enumerate() {
-            let ends_address = n == last && (is_tail || double == 0);
+        let mut pieces = part.split(|&b| b == b':').peekable();
+        while let Some(piece) = pieces.next() {
+            let last = pieces.peek().is_none();
+            let ends_address = last && (is_tail || double.is_none());
             if ends_address && piece.contains(&b'.') {
                 if quad(piece, 0) != Some(piece.len()) {
                     return false;
@@ -150,7 +192,7 @@ fn ipv6_ok(s: &[u8]) -> bool {
             groups += 1;
         }
     }
-    let shape = if double == 1 {
+    let shape = if double.is_some() {
         groups <= 7
     } else {
         groups == 8
@@ -172,14 +214,16 @@ fn ipv6(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     if !(colon_after || colon_before) {
         return;
     }
+    // Walk back to the address start; a digit on the way means an earlier digit word of the
+    // same colon run already parsed it (the later groups of `10:22:31` stop after two bytes).
     let mut start = word.start;
     while start > 0 && word.start - start < 40 && is_v6_byte(text[start - 1]) {
+        if text[start - 1].is_ascii_digit() {
+            return;
+        }
         start -= 1;
     }
     if start > 0 && (glue(text[start - 1]) || text[start - 1] == b'\\') {
-        return;
-    }
-    if text[start..word.start].iter().any(u8::is_ascii_digit) {
         return;
     }
     let mut end = word.end;
@@ -220,10 +264,11 @@ fn mac(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
         return;
     }
     while start >= 3 && text[start - 1] == sep && pair(start - 3) && word.start - start < 15 {
+        // A digit in an earlier pair: the address was parsed from that pair's word.
+        if text[start - 3..start - 1].iter().any(u8::is_ascii_digit) {
+            return;
+        }
         start -= 3;
-    }
-    if text[start..word.start].iter().any(u8::is_ascii_digit) {
-        return;
     }
     if start > 0 && (glue(text[start - 1]) || text[start - 1] == sep) {
         return;

@@ -5,8 +5,8 @@
 //! BICs, routing and account numbers look like any other number or code, so they are only
 //! reported next to the words that introduce them.
 
-use super::near;
-use super::run::Run;
+use super::near::{self, Keywords};
+use super::run::{Near, Run};
 use crate::catalogue::EntityKind;
 use crate::detect::context::ContextWords;
 use crate::detect::validators::{aba, card, iban, iso3166};
@@ -83,7 +83,7 @@ pub(crate) const CONTEXT: &[ContextWords] = &[ContextWords {
 }];
 
 /// Words that introduce a card number, needed for the rarely used short lengths.
-const CARD_WORDS: &[&str] = &[
+const CARD_WORDS: Keywords = Keywords::new(&[
     "card",
     "visa",
     "maestro",
@@ -91,9 +91,10 @@ const CARD_WORDS: &[&str] = &[
     "kreditkarte",
     "carte",
     "cc",
-];
-const ROUTING_WORDS: &[&str] = &["routing", "aba", "rtn", "transit", "routing number"];
-const ACCOUNT_WORDS: &[&str] = &[
+]);
+const ROUTING_WORDS: Keywords =
+    Keywords::new(&["routing", "aba", "rtn", "transit", "routing number"]);
+const ACCOUNT_WORDS: Keywords = Keywords::new(&[
     "account number",
     "account no",
     "account #",
@@ -103,15 +104,14 @@ const ACCOUNT_WORDS: &[&str] = &[
     "checking account",
     "savings account",
     "kontonummer",
-];
-const SORT_CODE_WORDS: &[&str] = &["sort code", "sort-code", "sortcode", "sort"];
+]);
+const SORT_CODE_WORDS: Keywords = Keywords::new(&["sort code", "sort-code", "sortcode", "sort"]);
 
 /// Every payment rule on a digit run (called by the shared digit-run pass, [`super::run::RULE`]).
-pub(super) fn on_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
-    card_run(text, run, out);
-    let routing = run.is_plain(9)
-        && aba::is_valid(run.digits())
-        && near::keyword(text, run.start, run.end, ROUTING_WORDS);
+pub(super) fn on_run(text: &[u8], run: &Run, near: &mut Near, out: &mut Vec<Candidate>) {
+    card_run(run, near, out);
+    let routing =
+        run.is_plain(9) && aba::is_valid(run.digits()) && near.around().any(&ROUTING_WORDS);
     if routing {
         out.push(
             Candidate::new(
@@ -123,24 +123,24 @@ pub(super) fn on_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
             )
             .validated(),
         );
-    } else if run.groups().len() == 1 && (8..=17).contains(&run.len()) {
-        let from = near::window_start(text, run.start, 32);
-        if near::any_word(text, from, run.start, ACCOUNT_WORDS) {
-            out.push(Candidate::new(
-                EntityKind::UsBankAccount,
-                run.start,
-                run.end,
-                0.7,
-                "bank_account.context",
-            ));
-        }
+    } else if run.groups().len() == 1
+        && (8..=17).contains(&run.len())
+        && near.around().any_before(&ACCOUNT_WORDS, 32)
+    {
+        out.push(Candidate::new(
+            EntityKind::UsBankAccount,
+            run.start,
+            run.end,
+            0.7,
+            "bank_account.context",
+        ));
     }
-    sort_code(text, run, out);
+    sort_code(text, run, near, out);
 }
 
 /// Card numbers: brand IIN and length, Luhn, and the usual groupings (4-4-4-4[-3], 4-6-5,
 /// 4-6-4) with one kind of separator, or no separator at all.
-fn card_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
+fn card_run(run: &Run, near: &mut Near, out: &mut Vec<Candidate>) {
     if !(12..=19).contains(&run.len()) || !run.uniform() {
         return;
     }
@@ -163,7 +163,7 @@ fn card_run(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
     }
     // 12- and 13-digit numbers (old Visa, some Maestro) collide with EAN-13 barcodes.
     let short = digits.len() <= 13 || (brand == card::Brand::Maestro && digits.len() < 16);
-    if short && !near::keyword(text, run.start, run.end, CARD_WORDS) {
+    if short && !near.around().any(&CARD_WORDS) {
         return;
     }
     let score = if plain { 0.9 } else { 0.95 };
@@ -191,6 +191,13 @@ fn iban_at(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
     {
         return;
     }
+    iban_word(text, w, out);
+}
+
+/// The slow path of [`iban_at`], out of line so that rejecting a word needs no stack frame.
+#[inline(never)]
+fn iban_word(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
+    let b = w.bytes(text);
     // Grouped IBANs start with a 4-character word followed by a space; compact ones are long.
     let grouped = b.len() == 4 && text.get(w.end) == Some(&b' ');
     if !grouped && b.len() < 15 {
@@ -237,12 +244,11 @@ fn iban_at(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
 
 /// UK sort codes NN-NN-NN, after "sort code" or followed closely by an 8-digit account number
 /// (which is reported too).
-fn sort_code(text: &[u8], run: &Run, out: &mut Vec<Candidate>) {
+fn sort_code(text: &[u8], run: &Run, near: &mut Near, out: &mut Vec<Candidate>) {
     if !run.is_exactly(&[2, 2, 2], b"--") {
         return;
     }
-    let from = near::window_start(text, run.start, near::BEFORE);
-    let context = near::any_word(text, from, run.start, SORT_CODE_WORDS);
+    let context = near.around().any_before(&SORT_CODE_WORDS, near::BEFORE);
     let account = account_after(text, run.end);
     if !context && account.is_none() {
         return;
@@ -454,7 +460,7 @@ mod tests {
         for w in Words::new(t) {
             iban_at(t, &w, &mut out);
             if let Some(r) = Run::parse(t, &w) {
-                on_run(t, &r, &mut out);
+                on_run(t, &r, &mut Near::new(t, &r), &mut out);
             }
         }
         for rule in LITERALS {

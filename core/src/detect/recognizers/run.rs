@@ -2,6 +2,7 @@
 //! ("4111 1111 1111 1111", "123.456.789-09", "85.07.30-033.28"), parsed once per run so each
 //! recognizer only compares group lengths and separators.
 
+use super::near::Around;
 use super::{national, payment};
 use crate::detect::{Candidate, Word, WordRule};
 
@@ -17,9 +18,43 @@ fn recognize(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
     if w.letters > 0 || (w.len() < 6 && !continues(text, w.end)) {
         return;
     }
+    on_run_start(text, w, out);
+}
+
+/// The slow path of [`recognize`], out of line so that rejecting a word needs no stack frame.
+#[inline(never)]
+fn on_run_start(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
     if let Some(run) = Run::parse(text, w) {
-        payment::on_run(text, &run, out);
-        national::on_run(text, &run, out);
+        let mut near = Near::new(text, &run);
+        payment::on_run(text, &run, &mut near, out);
+        national::on_run(text, &run, &mut near, out);
+    }
+}
+
+/// The keyword windows around a run, found on first use and shared by the families (a plain
+/// 9-digit number is checked for a bank account and for a dozen national ids).
+pub(crate) struct Near<'t> {
+    text: &'t [u8],
+    start: usize,
+    end: usize,
+    around: Option<Around<'t>>,
+}
+
+impl<'t> Near<'t> {
+    pub(crate) fn new(text: &'t [u8], run: &Run) -> Near<'t> {
+        Near {
+            text,
+            start: run.start,
+            end: run.end,
+            around: None,
+        }
+    }
+
+    /// The word starts around the run.
+    pub(crate) fn around(&mut self) -> &Around<'t> {
+        let (text, start, end) = (self.text, self.start, self.end);
+        self.around
+            .get_or_insert_with(|| Around::new(text, start, end))
     }
 }
 
@@ -147,6 +182,15 @@ impl Run {
     /// Separators between the groups (one fewer than groups).
     pub(crate) fn seps(&self) -> &[u8] {
         &self.seps[..self.ngroups - 1]
+    }
+
+    /// The group lengths and the separators, each packed into a word (unused slots are zero),
+    /// so that a shape is compared without a loop.
+    pub(crate) fn shape(&self) -> (u64, u64) {
+        (
+            u64::from_le_bytes(self.groups),
+            u64::from_le_bytes(self.seps),
+        )
     }
 
     /// True when the run is a single group of `len` digits.

@@ -11,15 +11,28 @@ fn weighted(digits: &[u8], weights: &[u32]) -> u32 {
 
 /// True when `digits` (8 or 9 ASCII digits) is a valid Tax File Number.
 pub fn is_tfn(digits: &[u8]) -> bool {
-    if !digits.iter().all(u8::is_ascii_digit) || digits.iter().all(|&b| b == b'0') {
-        return false;
-    }
-    let weights: &[u32] = match digits.len() {
-        9 => &[1, 4, 3, 7, 5, 8, 6, 9, 10],
-        8 => &[10, 7, 8, 4, 6, 3, 5, 1],
-        _ => return false,
+    let sum = match digits.len() {
+        9 => tfn_sum(digits, &[1, 4, 3, 7, 5, 8, 6, 9, 10]),
+        8 => tfn_sum(digits, &[10, 7, 8, 4, 6, 3, 5, 1]),
+        _ => None,
     };
-    weighted(digits, weights) % 11 == 0
+    sum.is_some_and(|(sum, nonzero)| nonzero && sum % 11 == 0)
+}
+
+/// The weighted sum and whether any digit is non-zero, or `None` when a byte is not an ASCII
+/// digit (fixed length, so the loop unrolls).
+fn tfn_sum<const N: usize>(digits: &[u8], weights: &[u32; N]) -> Option<(u32, bool)> {
+    let digits: &[u8; N] = digits.try_into().ok()?;
+    let (mut sum, mut nonzero) = (0u32, false);
+    for (&b, &w) in digits.iter().zip(weights) {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        nonzero |= d != 0;
+        sum += u32::from(d) * w;
+    }
+    Some((sum, nonzero))
 }
 
 /// True when `digits` (11 ASCII digits, first not 0) is a valid Australian Business Number.

@@ -3,18 +3,28 @@
 
 /// True when `digits` (9 ASCII digits, or 8 with a leading zero implied) pass the BSN 11-test.
 pub fn is_bsn(digits: &[u8]) -> bool {
-    if !(8..=9).contains(&digits.len()) || !digits.iter().all(u8::is_ascii_digit) {
-        return false;
+    // An implied leading zero weighs nothing: the digits have weights n..2, the last -1.
+    let sum = match digits.len() {
+        9 => weigh(digits, &[9, 8, 7, 6, 5, 4, 3, 2, -1]),
+        8 => weigh(digits, &[8, 7, 6, 5, 4, 3, 2, -1]),
+        _ => None,
+    };
+    sum.is_some_and(|sum| sum % 11 == 0 && sum != 0)
+}
+
+/// The weighted digit sum, or `None` when a byte is not an ASCII digit (fixed length, so the
+/// loop unrolls).
+fn weigh<const N: usize>(digits: &[u8], weights: &[i32; N]) -> Option<i32> {
+    let digits: &[u8; N] = digits.try_into().ok()?;
+    let mut sum = 0;
+    for (&b, &w) in digits.iter().zip(weights) {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        sum += i32::from(d) * w;
     }
-    let mut padded = [b'0'; 9];
-    padded[9 - digits.len()..].copy_from_slice(digits);
-    let sum: i32 = padded[..8]
-        .iter()
-        .zip((2..=9).rev())
-        .map(|(&b, w)| i32::from(b - b'0') * w)
-        .sum::<i32>()
-        - i32::from(padded[8] - b'0');
-    sum % 11 == 0 && sum != 0
+    Some(sum)
 }
 
 #[cfg(test)]

@@ -24,11 +24,16 @@ fn nine_digits(digits: &[u8]) -> bool {
 
 /// True when `digits` (9 ASCII digits) is an issuable Social Security number.
 pub fn is_ssn(digits: &[u8]) -> bool {
-    if !nine_digits(digits) || DUMMY_SSNS.iter().any(|d| d.as_slice() == digits) {
+    if !nine_digits(digits) {
         return false;
     }
     let (area, group, serial) = (num(&digits[..3]), num(&digits[3..5]), num(&digits[5..]));
-    area != 0 && area != 666 && area < 900 && group != 0 && serial != 0
+    area != 0
+        && area != 666
+        && area < 900
+        && group != 0
+        && serial != 0
+        && !DUMMY_SSNS.iter().any(|d| d.as_slice() == digits)
 }
 
 /// True when `digits` (9 ASCII digits) has the ITIN structure: 9xx with group 50-65, 70-88,
