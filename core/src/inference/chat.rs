@@ -48,6 +48,8 @@ impl ChatMessage {
 pub(crate) struct Prompt {
     pub(crate) text: String,
     pub(crate) templated: bool,
+    /// Stop strings the layout needs (the fallback's turn markers).
+    pub(crate) stops: Vec<String>,
 }
 
 /// Lays out `messages` for `model`, ending where the assistant's answer begins.
@@ -66,12 +68,14 @@ pub(crate) fn format(model: &LlamaModel, messages: &[ChatMessage]) -> Result<Pro
             return Ok(Prompt {
                 text,
                 templated: true,
+                stops: Vec::new(),
             });
         }
     }
     Ok(Prompt {
         text: transcript(messages),
         templated: false,
+        stops: vec!["\nuser:".into(), "\nassistant:".into()],
     })
 }
 

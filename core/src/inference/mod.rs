@@ -185,8 +185,11 @@ impl Llm {
         options: &GenerateOptions,
         mut on_piece: impl FnMut(&str) -> bool,
     ) -> Result<Completion> {
-        self.generate(options, None, &mut on_piece, |model| {
-            let prompt = chat::format(model, messages)?;
+        let model = self.load()?;
+        let prompt = chat::format(&model.model, messages)?;
+        let mut options = options.clone();
+        options.stop.extend(prompt.stops);
+        self.generate(&options, None, &mut on_piece, |model| {
             Ok(tokenize(model, &prompt.text, prompt.templated))
         })
     }
