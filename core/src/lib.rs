@@ -36,6 +36,8 @@ pub mod detect;
 mod engine;
 mod error;
 mod finding;
+#[cfg(feature = "inference")]
+pub mod inference;
 pub mod keys;
 mod level;
 pub mod policy;
