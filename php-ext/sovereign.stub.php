@@ -192,4 +192,82 @@ namespace Sovereign {
         /** Flushes what is held back at the end of the stream. */
         public function finish(): string {}
     }
+
+    /**
+     * A local GGUF model run inside this PHP process (llama.cpp). The weights are memory-mapped and
+     * loaded once per worker process on first use, then shared by every request of that worker;
+     * concurrent generations across all workers of the host are limited (`sovereign.concurrency`).
+     */
+    final class Model
+    {
+        /**
+         * Opens the model at `$path`, or at the `sovereign.model` ini path when `null`. Checks the
+         * file's GGUF header now; the weights load on first use.
+         *
+         * @param array{contextSize?: int, threads?: int, batchSize?: int, seed?: int, concurrency?: int, waitMs?: int}|null $options
+         * @throws ModelException|InputException
+         */
+        public function __construct(?string $path = null, ?array $options = null) {}
+
+        /**
+         * Continues `$prompt`.
+         *
+         * @param array{maxTokens?: int, temperature?: float, topP?: float, topK?: int, stop?: list<string>, seed?: int, timeoutMs?: int}|null $options
+         * @throws ModelException|InputException
+         */
+        public function complete(string $prompt, ?array $options = null): Completion {}
+
+        /**
+         * Answers a conversation laid out with the model's own chat template.
+         *
+         * @param list<array{role: string, content: string}> $messages
+         * @param array{maxTokens?: int, temperature?: float, topP?: float, topK?: int, stop?: list<string>, seed?: int, timeoutMs?: int}|null $options
+         * @throws ModelException|InputException
+         */
+        public function chat(array $messages, ?array $options = null): Completion {}
+
+        /**
+         * Like `chat()`, calling `$callback(string $piece)` with each piece as it is generated;
+         * returning `false` stops generation.
+         *
+         * @param list<array{role: string, content: string}> $messages
+         * @param callable(string): (bool|null) $callback
+         * @param array{maxTokens?: int, temperature?: float, topP?: float, topK?: int, stop?: list<string>, seed?: int, timeoutMs?: int}|null $options
+         * @throws ModelException|InputException
+         */
+        public function stream(array $messages, callable $callback, ?array $options = null): Completion {}
+
+        /**
+         * Which of `$labels` fits `$text` (grammar-constrained: always one of them).
+         *
+         * @param list<string> $labels
+         * @throws ModelException|InputException
+         */
+        public function classify(string $text, array $labels): string {}
+
+        /** The model file. */
+        public function path(): string {}
+    }
+
+    /** The text a model generated and what it cost. */
+    final class Completion
+    {
+        /** @var string The generated text (a stop string is not included). */
+        public $text;
+        /** @var int Tokens in the prompt as the model saw it (chat template included). */
+        public $promptTokens;
+        /** @var int Tokens generated. */
+        public $generatedTokens;
+        /** @var float Milliseconds spent waiting for a host-wide generation slot. */
+        public $queueMs;
+        /** @var float Milliseconds spent reading the prompt. */
+        public $promptMs;
+        /** @var float Milliseconds spent generating. */
+        public $generationMs;
+        /** @var string Why generation ended: end, max_tokens, stop, context_full, timeout or cancelled. */
+        public $stopReason;
+
+        /** Not constructible: instances come from `Model`. */
+        public function __construct() {}
+    }
 }

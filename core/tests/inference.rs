@@ -204,9 +204,13 @@ fn label_classifier_returns_one_label() {
 }
 
 #[test]
-fn missing_file_is_an_io_error() {
+fn missing_file_is_a_model_error() {
     let err = Llm::builder("/nonexistent/model.gguf").build().unwrap_err();
-    assert!(matches!(err, Error::Io { .. }), "{err}");
+    assert!(matches!(err, Error::Model(_)), "{err}");
+    assert!(
+        err.to_string().contains("cannot read the model file"),
+        "{err}"
+    );
     assert!(err.to_string().contains("/nonexistent/model.gguf"), "{err}");
 }
 

@@ -1,5 +1,5 @@
-//! php.ini directives. Only `sovereign.policy` is read today; the others are registered so that
-//! deployments can set them now and `php --ri sovereign` shows them.
+//! php.ini directives, shown by `php --ri sovereign`. `sovereign.audit_log` is registered for the
+//! audit issue and not read yet.
 
 use ext_php_rs::flags::IniEntryPermission;
 use ext_php_rs::zend::{IniEntryDef, IniEntryDefs};
@@ -7,15 +7,18 @@ use std::ffi::{c_char, c_int, CStr};
 
 /// Policy file used by `new Sovereign\Engine()` (empty: the built-in default policy).
 pub const POLICY: &CStr = c"sovereign.policy";
+/// Model file used by `new Sovereign\Model()` without a path.
+pub const MODEL: &CStr = c"sovereign.model";
+/// Inference threads per generation (0: the core default, 2).
+pub const THREADS: &CStr = c"sovereign.threads";
+/// Generations at once across all processes of the host (0: one per two cores).
+pub const CONCURRENCY: &CStr = c"sovereign.concurrency";
 
 static ENTRIES: IniEntryDefs<6> = IniEntryDefs::new([
     IniEntryDef::new(POLICY, c"", IniEntryPermission::All),
-    // Local model file (filled by the inference issue).
-    IniEntryDef::new(c"sovereign.model", c"", IniEntryPermission::System),
-    // Inference threads per worker (0: automatic).
-    IniEntryDef::new(c"sovereign.threads", c"0", IniEntryPermission::System),
-    // Concurrent inferences per worker process.
-    IniEntryDef::new(c"sovereign.concurrency", c"1", IniEntryPermission::System),
+    IniEntryDef::new(MODEL, c"", IniEntryPermission::System),
+    IniEntryDef::new(THREADS, c"0", IniEntryPermission::System),
+    IniEntryDef::new(CONCURRENCY, c"0", IniEntryPermission::System),
     // Audit log file (empty: no audit log).
     IniEntryDef::new(c"sovereign.audit_log", c"", IniEntryPermission::System),
     IniEntryDef::end(),

@@ -9,6 +9,7 @@ mod engine;
 mod errors;
 mod ini;
 mod level;
+mod model;
 mod redaction;
 mod request;
 mod types;
@@ -71,6 +72,8 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .class::<redaction::Redaction>()
         .class::<redaction::StreamRestorer>()
         .class::<engine::Engine>()
+        .class::<model::Model>()
+        .class::<model::Completion>()
         .function(wrap_function!(version))
         .info_function(info);
     #[cfg(feature = "test-hooks")]

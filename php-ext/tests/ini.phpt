@@ -37,7 +37,7 @@ foreach (explode("\n", $info) as $line) {
 string(0) ""
 string(0) ""
 string(1) "4"
-string(1) "1"
+string(1) "0"
 string(0) ""
 NULL
 bool(true)

@@ -35,17 +35,12 @@ pub struct GgufHeader {
 
 /// Reads and checks the header of the GGUF file at `path`.
 pub fn check(path: &Path) -> Result<GgufHeader> {
-    let mut file = File::open(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let file_len = file
-        .metadata()
-        .map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?
-        .len();
+    // A model that cannot be read is a model error (not a policy/config I/O error), so bindings
+    // report it as such.
+    let unreadable =
+        |source: std::io::Error| model_err(path, &format!("cannot read the model file: {source}"));
+    let mut file = File::open(path).map_err(unreadable)?;
+    let file_len = file.metadata().map_err(unreadable)?.len();
     if !file.metadata().map(|m| m.is_file()).unwrap_or(false) {
         return Err(model_err(path, "not a regular file"));
     }
@@ -56,12 +51,7 @@ pub fn check(path: &Path) -> Result<GgufHeader> {
             Ok(0) => break,
             Ok(n) => got += n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(source) => {
-                return Err(Error::Io {
-                    path: path.to_path_buf(),
-                    source,
-                })
-            }
+            Err(source) => return Err(unreadable(source)),
         }
     }
     if got < 4 || &head[..4] != MAGIC {

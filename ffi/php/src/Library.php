@@ -86,9 +86,9 @@ final class Library
         }
         $message = (string) self::ffi()->sovereign_last_error();
         throw match ($status) {
-            3 => new PolicyException($message),
-            1, 2, 4, 7 => new InputException($message),
-            5 => new PolicyException($message),
+            // Like the native extension: policy, I/O and configuration errors are policy errors.
+            3, 4, 5 => new PolicyException($message),
+            1, 2, 7 => new InputException($message),
             6 => new ModelException($message),
             default => new InternalException($message),
         };
