@@ -11,13 +11,15 @@ concurrency="${E2E_CONCURRENCY:-16}"
 port="${E2E_PORT:-18080}"
 fpm_port="${E2E_FPM_PORT:-19000}"
 fpm="$(command -v php-fpm8.2 || command -v php-fpm)"
+# The default model, where scripts/install-model.sh puts it (readable by www-data).
+model="${SOVEREIGN_MODEL:-/var/lib/sovereign/models/gemma3-270m-q4_k_m.gguf}"
 
 # Everything www-data must read lives under /tmp (root's home is not readable by it).
 dir="$(mktemp -d /tmp/sovereign-e2e.XXXXXX)"
 chmod 755 "$dir"
 mkdir -p "$dir/www" "$dir/tmp"
 cp "$so" "$dir/sovereign.so"
-cp "$here/index.php" "$dir/www/index.php"
+cp "$here/index.php" "$here/generate.php" "$dir/www/"
 cp "$here/policy.toml" "$dir/policy.toml"
 for f in php-fpm.conf nginx.conf; do
     sed -e "s|@DIR@|$dir|g" -e "s|@PORT@|$port|g" -e "s|@FPM_PORT@|$fpm_port|g" \
@@ -36,7 +38,8 @@ trap cleanup EXIT
 fail() { echo "E2E FAIL: $*" >&2; exit 1; }
 
 "$fpm" -n -F -y "$dir/php-fpm.conf" \
-    -d "extension=$dir/sovereign.so" -d "sovereign.policy=$dir/policy.toml" &
+    -d "extension=$dir/sovereign.so" -d "sovereign.policy=$dir/policy.toml" \
+    -d "sovereign.model=$model" &
 fpm_pid=$!
 nginx -c "$dir/nginx.conf" -p "$dir" &
 nginx_pid=$!
@@ -82,4 +85,23 @@ if grep -Eiq "exited on signal|SIGSEGV|core dumped|exited with code [1-9]" "$dir
     fail "a worker crashed: $(grep -Ei 'signal|exited' "$dir/php-fpm.log" | head -3)"
 fi
 [[ "$(workers | wc -l)" == 4 ]] || fail "expected 4 workers, found $(workers | wc -l)"
-echo "e2e: PASS ($requests requests, 0 failed, no worker crash)"
+
+# Local inference in the workers: 8 requests, 4 at a time, so several workers load the model
+# (once each, memory-mapped) and generate while the host-wide slot limit queues them.
+pss() { for p in $(ps -o pid= --ppid "$fpm_pid"); do awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup"; done | awk '{s+=$1} END {print s}'; }
+if [[ -r "$model" ]]; then
+    pss_before="$(pss)"
+    gen_out="$(seq 8 | xargs -P 4 -I{} curl -sf --max-time 120 "http://127.0.0.1:$port/generate.php?n={}")" \
+        || fail "a generation request failed (see $dir/php-fpm.log, $dir/php-errors.log)"
+    echo "$gen_out" | sed 's/^/  /'
+    [[ "$(echo "$gen_out" | grep -c '"ok":true')" == 8 ]] || fail "not every generation was redacted and restored"
+    pids="$(echo "$gen_out" | sed -n 's/.*"pid":\([0-9]*\).*/\1/p' | sort -u | wc -l)"
+    (( pids >= 2 )) || fail "generations ran in only $pids worker(s)"
+    echo "e2e: worker PSS ${pss_before} KiB -> $(pss) KiB with the model loaded in $pids workers (weights shared through the page cache)"
+    if grep -Eiq "exited on signal|SIGSEGV|core dumped" "$dir/php-fpm.log"; then
+        fail "a worker crashed while generating"
+    fi
+else
+    fail "model $model missing: run scripts/install-model.sh"
+fi
+echo "e2e: PASS ($requests requests, 0 failed, no worker crash; 8 local generations)"
