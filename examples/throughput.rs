@@ -21,7 +21,11 @@ and our customer service team will get back to you within 24 hours. Contact supp
         Err(_) => vec![text],
     };
     let text: String = docs.concat();
-    let engine = Engine::new();
+    // SOVEREIGN_POLICY=file: a policy to compile instead of the default one.
+    let engine = match std::env::var("SOVEREIGN_POLICY") {
+        Ok(path) => Engine::builder().policy_file(path).build().expect("policy"),
+        Err(_) => Engine::new(),
+    };
     let n: usize = docs.iter().map(|d| engine.scan(d).len()).sum();
     let rounds = if docs.len() > 1 { 3 } else { 20 };
     let t = Instant::now();

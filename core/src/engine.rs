@@ -76,6 +76,7 @@ impl EngineBuilder {
         let detector = Detector::new(
             policy.keywords().iter().map(|k| k.phrase.as_str()),
             policy.dictionaries(),
+            |kind| policy.entity(kind).enabled,
         );
         Ok(Engine {
             policy,

@@ -5,13 +5,15 @@ use super::dictionary::{Dictionary, TermList};
 use super::digits::Words;
 use super::triggers::{KeywordHit, Triggers};
 use super::{recognizers, resolve, Candidate, TextRule, WordRule};
+use crate::catalogue::EntityKind;
 
 /// Everything needed to scan a text, compiled from the recognizer tables and a policy.
 pub(crate) struct Detector {
     triggers: Triggers,
     word_rules: Vec<&'static WordRule>,
     text_rules: Vec<&'static TextRule>,
-    context: Vec<&'static ContextWords>,
+    /// Context words per entity type (index: `EntityKind as usize`).
+    context: Vec<Vec<&'static ContextWords>>,
     dictionary: Option<Dictionary>,
 }
 
@@ -25,15 +27,29 @@ pub(crate) struct Detection {
 impl Detector {
     /// Compiles the detector. `keywords` are the classification phrases (matched ignoring ASCII
     /// case, as whole words); `dictionaries` the operator term lists.
+    /// Only recognizer families that can produce a type `enabled` accepts are compiled in, so a
+    /// policy limited to a few types pays only for their passes.
     pub(crate) fn new<'k>(
         keywords: impl IntoIterator<Item = &'k str>,
         dictionaries: &[TermList],
+        enabled: impl Fn(EntityKind) -> bool,
     ) -> Detector {
+        let tables = recognizers::tables(enabled);
         Detector {
-            triggers: Triggers::new(recognizers::literal_rules(), keywords),
-            word_rules: recognizers::word_rules().collect(),
-            text_rules: recognizers::text_rules().collect(),
-            context: recognizers::context_words().collect(),
+            triggers: Triggers::new(tables.literals, keywords),
+            word_rules: tables.words,
+            text_rules: tables.texts,
+            context: crate::catalogue::ALL
+                .iter()
+                .map(|&kind| {
+                    tables
+                        .context
+                        .iter()
+                        .copied()
+                        .filter(|c| c.kind == kind)
+                        .collect()
+                })
+                .collect(),
             dictionary: Dictionary::new(dictionaries),
         }
     }
@@ -61,7 +77,7 @@ impl Detector {
             (rule.recognize)(text, candidates);
         }
         for candidate in candidates.iter_mut() {
-            context::adjust(text, candidate, &self.context);
+            context::adjust(text, candidate, &self.context[candidate.kind as usize]);
         }
         if let Some(dictionary) = &self.dictionary {
             dictionary.find(text, "dictionary", candidates);
@@ -72,5 +88,29 @@ impl Detector {
         candidates.retain(|c| c.start < c.end && c.end <= text.len() && keep(c));
         resolve::resolve(candidates);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_families_of_enabled_types_are_compiled() {
+        let email_only = Detector::new([], &[], |k| k == EntityKind::Email);
+        assert!(email_only.text_rules.is_empty(), "no name pass for e-mail");
+        assert_eq!(
+            email_only.word_rules.len(),
+            1,
+            "only the contact family's phone rule"
+        );
+        let cards = Detector::new([], &[], |k| k == EntityKind::CreditCard);
+        assert!(
+            !cards.word_rules.is_empty(),
+            "the digit-run pass serves cards"
+        );
+        assert!(cards.text_rules.is_empty(), "no name pass for cards");
+        let all = Detector::new([], &[], |_| true);
+        assert!(all.word_rules.len() > cards.word_rules.len() && !all.text_rules.is_empty());
     }
 }

@@ -10,6 +10,7 @@
 
 use super::trie::{NodeId, Trie, FIRST, ROOT, WORD};
 use crate::catalogue::EntityKind;
+use std::sync::OnceLock;
 
 /// Longest label: the longest id (22 bytes), `_`, and a full 64-hex-digit MAC, rounded up.
 pub(crate) const MAX_LABEL: usize = 96;
@@ -92,12 +93,17 @@ pub(crate) fn readings(
     let mut kinds: Vec<EntityKind> = kinds.into_iter().collect();
     kinds.sort_unstable();
     kinds.dedup();
-    let ids = Trie::new(
-        kinds
-            .iter()
-            .map(|&kind| (kind.id().as_bytes().into(), kind as u32))
-            .collect(),
-    );
+    // One trie of every id, built once: reading a label of a kind not handed out only reserves a
+    // label nobody asks for.
+    static ALL_IDS: OnceLock<Trie> = OnceLock::new();
+    let ids = ALL_IDS.get_or_init(|| {
+        Trie::new(
+            crate::catalogue::ALL
+                .iter()
+                .map(|&kind| (kind.id().as_bytes().into(), kind as u32))
+                .collect(),
+        )
+    });
     // Only where a kind's id occurs can one of its labels be read: find the first segment of each
     // id ("credit" for CREDIT_CARD) with a vectorised substring search over a lower-cased copy,
     // and walk the trie only there, instead of at every word of the text.
@@ -114,7 +120,7 @@ pub(crate) fn readings(
     for anchor in &anchors {
         for start in memchr::memmem::find_iter(&lower, anchor.as_bytes()) {
             if start == 0 || !is_word(text[start - 1]) {
-                readings_at(&ids, text, start, &mut reserve);
+                readings_at(ids, text, start, &mut reserve);
             }
         }
     }

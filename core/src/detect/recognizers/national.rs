@@ -8,7 +8,7 @@
 //! data ([`FORMATS`]); one parse of the digit run serves them all.
 
 use super::near::{self, Keywords};
-use super::run::{self, Near, Run};
+use super::run::{Near, Run};
 use crate::catalogue::EntityKind;
 use crate::detect::context::ContextWords;
 use crate::detect::validators::{
@@ -18,13 +18,10 @@ use crate::detect::validators::{
 use crate::detect::{Candidate, LiteralRule, TextRule, Word, WordRule};
 
 pub(crate) const LITERALS: &[LiteralRule] = &[];
-pub(crate) const WORDS: &[WordRule] = &[
-    WordRule {
-        name: "national_alphanumeric",
-        recognize: alphanumeric,
-    },
-    run::RULE,
-];
+pub(crate) const WORDS: &[WordRule] = &[WordRule {
+    name: "national_alphanumeric",
+    recognize: alphanumeric,
+}];
 pub(crate) const TEXTS: &[TextRule] = &[];
 pub(crate) const CONTEXT: &[ContextWords] = &[];
 

@@ -7,27 +7,50 @@ use super::{national, payment};
 use crate::detect::{Candidate, Word, WordRule};
 
 /// The digit-run pass: each run is parsed once and offered to every family that reads runs.
+/// Variants for policies that enable only one of the two families, so the other costs nothing.
 pub(crate) const RULE: WordRule = WordRule {
     name: "digit_runs",
-    recognize,
+    recognize: recognize::<true, true>,
+};
+/// [`RULE`] for payment types only.
+pub(crate) const PAYMENT_RULE: WordRule = WordRule {
+    name: "digit_runs_payment",
+    recognize: recognize::<true, false>,
+};
+/// [`RULE`] for national ids only.
+pub(crate) const NATIONAL_RULE: WordRule = WordRule {
+    name: "digit_runs_national",
+    recognize: recognize::<false, true>,
 };
 
-fn recognize(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
+fn recognize<const PAYMENT: bool, const NATIONAL: bool>(
+    text: &[u8],
+    w: &Word,
+    out: &mut Vec<Candidate>,
+) {
     // Prices, quantities and years are most digit words; every identifier read from a run has
     // six digits or more, so a short word that does not continue is rejected before parsing.
     if w.letters > 0 || (w.len() < 6 && !continues(text, w.end)) {
         return;
     }
-    on_run_start(text, w, out);
+    on_run_start::<PAYMENT, NATIONAL>(text, w, out);
 }
 
 /// The slow path of [`recognize`], out of line so that rejecting a word needs no stack frame.
 #[inline(never)]
-fn on_run_start(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
+fn on_run_start<const PAYMENT: bool, const NATIONAL: bool>(
+    text: &[u8],
+    w: &Word,
+    out: &mut Vec<Candidate>,
+) {
     if let Some(run) = Run::parse(text, w) {
         let mut near = Near::new(text, &run);
-        payment::on_run(text, &run, &mut near, out);
-        national::on_run(text, &run, &mut near, out);
+        if PAYMENT {
+            payment::on_run(text, &run, &mut near, out);
+        }
+        if NATIONAL {
+            national::on_run(text, &run, &mut near, out);
+        }
     }
 }
 

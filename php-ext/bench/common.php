@@ -1,0 +1,46 @@
+<?php
+declare(strict_types=1);
+
+/* Shared by the benchmark scripts: timing helpers and the 4 KB prompt. */
+
+require_once __DIR__ . '/PurePhpRedactor.php';
+
+function percentiles(array $ns): array
+{
+    sort($ns);
+    $at = fn(float $p) => $ns[min(count($ns) - 1, (int) floor($p * count($ns)))] / 1000;
+    return [$at(0.50), $at(0.99), array_sum($ns) / count($ns) / 1000];
+}
+
+function timeEach(int $n, callable $f): array
+{
+    $samples = [];
+    for ($i = 0; $i < $n; $i++) {
+        $t = hrtime(true);
+        $f();
+        $samples[] = hrtime(true) - $t;
+    }
+    return percentiles($samples);
+}
+
+function row(string $what, array $p): void
+{
+    printf("  %-44s p50 %8.2f µs   p99 %8.2f µs   mean %8.2f µs\n", $what, ...$p);
+}
+
+/** A 4 KB customer-service prompt: one email, card, IBAN and phone among order numbers,
+ * prices, dates and SKUs (the look-alikes a shop's text is full of). */
+function prompt(): string
+{
+    $head = "Customer message (order #000012345, placed 2024-03-18 14:22:05, store view DE):\n"
+        . "Hello, I am Jane, my email is jane.doe@example.com and you can call me on +49 30 901820.\n"
+        . "I paid 149.90 EUR with my card 4111 1111 1111 1111 but the refund should go to\n"
+        . "DE89 3704 0044 0532 0130 00. Items: MB-01-BLK x2 (49.95), WS-12-M (39.00), tracking 1Z999AA10123456784.\n";
+    $filler = "The parcel with invoice 100000231 left the warehouse on 2024-03-19 and the status page still "
+        . "says processing; SKU 24-MB01 was out of stock, price 34.00, qty 1, discount code SPRING10 applied. ";
+    $text = $head;
+    while (strlen($text) < 4096) {
+        $text .= $filler;
+    }
+    return substr($text, 0, 4096);
+}
