@@ -59,6 +59,10 @@ typedef struct SovereignEngine SovereignEngine;
 // A list of findings.
 typedef struct SovereignFindings SovereignFindings;
 
+// A local model. Thread-safe: one handle may be used from many threads (generations queue on the
+// host-wide slot limit).
+typedef struct SovereignModel SovereignModel;
+
 // A redacted text with its findings, level and vault. Wipes the vault when freed.
 typedef struct SovereignRedaction SovereignRedaction;
 
@@ -118,6 +122,58 @@ typedef struct SovereignFinding {
   // Name of the rule that fired.
   struct SovereignStr rule;
 } SovereignFinding;
+
+// How to sample and when to stop. Start from `sovereign_generate_options_default`.
+typedef struct SovereignGenerateOptions {
+  // Most tokens to generate.
+  uint32_t max_tokens;
+  // 0 picks the most likely token every time (greedy, reproducible).
+  float temperature;
+  // Nucleus sampling threshold (1 = off).
+  float top_p;
+  // Keep the k most likely tokens (0 = off).
+  int32_t top_k;
+  // Sampling seed, used when `has_seed` is 1.
+  uint32_t seed;
+  // 1 to use `seed`.
+  uint8_t has_seed;
+  // Wall-time limit in milliseconds (0 = none).
+  uint32_t timeout_ms;
+  // Stop strings (may be NULL when `stop_len` is 0).
+  const struct SovereignStr *stop;
+  // Number of stop strings.
+  size_t stop_len;
+} SovereignGenerateOptions;
+
+// Called with each generated piece (UTF-8, not NUL-terminated); return 0 to stop generation.
+typedef int32_t (*SovereignPieceCallback)(void *user, const uint8_t *piece, size_t piece_len);
+
+// The generated text and what it cost. Free `text` with `sovereign_buffer_free`.
+typedef struct SovereignCompletion {
+  // The generated text (UTF-8; a stop string is not included).
+  struct SovereignBuffer text;
+  // Tokens in the prompt as the model saw it.
+  uint32_t prompt_tokens;
+  // Tokens generated.
+  uint32_t generated_tokens;
+  // Milliseconds waiting for a host-wide generation slot.
+  double queue_ms;
+  // Milliseconds reading the prompt.
+  double prompt_ms;
+  // Milliseconds generating.
+  double generation_ms;
+  // Why generation ended: "end", "max_tokens", "stop", "context_full", "timeout" or
+  // "cancelled" (static).
+  struct SovereignStr stop_reason;
+} SovereignCompletion;
+
+// One chat message.
+typedef struct SovereignChatMessage {
+  // "system", "user" or "assistant" (UTF-8).
+  struct SovereignStr role;
+  // The message (UTF-8).
+  struct SovereignStr content;
+} SovereignChatMessage;
 
 // An exact value to protect for one request.
 typedef struct SovereignKnownValue {
@@ -212,6 +268,45 @@ enum SovereignStatus sovereign_findings_get(const struct SovereignFindings *find
 
 // Frees a findings list. NULL is a no-op.
 enum SovereignStatus sovereign_findings_free(struct SovereignFindings *findings);
+
+// Writes the default generation options (256 tokens, greedy, 60 s limit).
+enum SovereignStatus sovereign_generate_options_default(struct SovereignGenerateOptions *out);
+
+// Opens the GGUF model at `path` (checks its header now; the weights load on first use, once
+// per process). Free with `sovereign_model_free`.
+enum SovereignStatus sovereign_model_open(const uint8_t *path,
+                                          size_t path_len,
+                                          struct SovereignModel **out);
+
+// Frees a model handle. NULL is a no-op.
+enum SovereignStatus sovereign_model_free(struct SovereignModel *model);
+
+// Continues `prompt`. `options` may be NULL (defaults); `on_piece` may be NULL (no streaming).
+enum SovereignStatus sovereign_model_complete(const struct SovereignModel *model,
+                                              const uint8_t *prompt,
+                                              size_t prompt_len,
+                                              const struct SovereignGenerateOptions *options,
+                                              SovereignPieceCallback on_piece,
+                                              void *user,
+                                              struct SovereignCompletion *out);
+
+// Answers a conversation laid out with the model's chat template. `options` and `on_piece` may
+// be NULL.
+enum SovereignStatus sovereign_model_chat(const struct SovereignModel *model,
+                                          const struct SovereignChatMessage *messages,
+                                          size_t messages_len,
+                                          const struct SovereignGenerateOptions *options,
+                                          SovereignPieceCallback on_piece,
+                                          void *user,
+                                          struct SovereignCompletion *out);
+
+// Which of `labels` fits `text` (grammar-constrained: always one of them), written to `out`.
+enum SovereignStatus sovereign_model_classify(const struct SovereignModel *model,
+                                              const uint8_t *text,
+                                              size_t text_len,
+                                              const struct SovereignStr *labels,
+                                              size_t labels_len,
+                                              struct SovereignBuffer *out);
 
 // Redacts `text` for `request` (NULL for the default request). Free with
 // `sovereign_redaction_free`.

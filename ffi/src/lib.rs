@@ -11,7 +11,7 @@
 //!   `SOVEREIGN_INVALID_HANDLE`, not dereferenced;
 //! - no Rust panic unwinds across the boundary: it becomes `SOVEREIGN_INTERNAL`.
 //!
-//! Thread safety: an engine handle may be used from many threads at once. Redaction, findings and
+//! Thread safety: engine and model handles may be used from many threads at once. Redaction, findings and
 //! restorer handles belong to one thread at a time (they may move between threads).
 
 #![allow(clippy::missing_safety_doc, non_camel_case_types)]
@@ -22,6 +22,7 @@ mod engine;
 mod error;
 mod findings;
 mod handles;
+mod model;
 mod redaction;
 
 pub use buffer::*;
@@ -29,6 +30,7 @@ pub use classification::*;
 pub use engine::*;
 pub use error::*;
 pub use findings::*;
+pub use model::*;
 pub use redaction::*;
 
 /// ABI version: bumped on every incompatible change of the C interface.

@@ -127,7 +127,7 @@ final class Engine
                 if (!is_string($context[$field])) {
                     throw new InputException("context `$field` must be a string");
                 }
-                $this->setStr($request->$field, $context[$field], $keep);
+                Library::setStr($request->$field, $context[$field], $keep);
             }
         }
         $values = [];
@@ -142,28 +142,14 @@ final class Engine
         if ($values !== []) {
             $array = $ffi->new('SovereignKnownValue[' . count($values) . ']');
             foreach ($values as $i => [$type, $value]) {
-                $this->setStr($array[$i]->kind, $type, $keep);
-                $this->setStr($array[$i]->value, $value, $keep);
+                Library::setStr($array[$i]->kind, $type, $keep);
+                Library::setStr($array[$i]->value, $value, $keep);
             }
             $keep[] = $array;
             $request->known_values = $ffi->cast('SovereignKnownValue*', FFI::addr($array[0]));
             $request->known_values_len = count($values);
         }
         return $request;
-    }
-
-    /** @param list<FFI\CData> $keep */
-    private function setStr(FFI\CData $str, string $value, array &$keep): void
-    {
-        $len = strlen($value);
-        if ($len === 0) {
-            return;
-        }
-        $bytes = Library::ffi()->new("char[$len]");
-        FFI::memcpy($bytes, $value, $len);
-        $keep[] = $bytes;
-        $str->ptr = FFI::cast('const char*', FFI::addr($bytes[0]));
-        $str->len = $len;
     }
 }
 

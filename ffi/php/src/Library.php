@@ -47,8 +47,10 @@ final class Library
         $text = preg_replace('~//[^\n]*~', '', $text);              // line comments
         $text = preg_replace('~^\s*#.*$~m', '', $text);            // preprocessor lines
         $text = preg_replace('~extern "C" \{|\}\s*$~', '', $text); // C++ guard braces
-        // Input byte pointers become `const char *` so PHP strings are passed without a copy.
-        return str_replace('const uint8_t *', 'const char *', $text);
+        // Input byte pointers become `const char *` so PHP strings are passed without a copy; the
+        // piece callback keeps `const uint8_t *` (a `char *` would be read up to a NUL).
+        $text = str_replace('const uint8_t *', 'const char *', $text);
+        return str_replace('(void *user, const char *piece', '(void *user, const uint8_t *piece', $text);
     }
 
     private static function findHeader(): string
@@ -100,6 +102,25 @@ final class Library
         $bytes = $buffer->len > 0 ? FFI::string($buffer->ptr, $buffer->len) : '';
         self::ffi()->sovereign_buffer_free(FFI::addr($buffer));
         return $bytes;
+    }
+
+    /**
+     * Points a SovereignStr at a copy of `$value`; the copy is appended to `$keep`, which must
+     * outlive the call that reads it.
+     *
+     * @param list<FFI\CData> $keep
+     */
+    public static function setStr(FFI\CData $str, string $value, array &$keep): void
+    {
+        $len = strlen($value);
+        if ($len === 0) {
+            return;
+        }
+        $bytes = self::ffi()->new("char[$len]");
+        FFI::memcpy($bytes, $value, $len);
+        $keep[] = $bytes;
+        $str->ptr = FFI::cast('const char*', FFI::addr($bytes[0]));
+        $str->len = $len;
     }
 
     /** Copies `len` bytes at a SovereignStr into a PHP string. */

@@ -136,4 +136,46 @@ abstract class ContractTestCase extends TestCase
         self::assertSame('Buy from ****** ********AL next week.', $redaction->text(), 'mask:2 keeps the last two characters');
         self::assertSame('SUPPLIER', $redaction->findings()[0]->type);
     }
+
+    private function model(): object
+    {
+        $path = getenv('SOVEREIGN_MODEL') ?: '/var/lib/sovereign/models/gemma3-270m-q4_k_m.gguf';
+        self::assertFileIsReadable($path, 'run scripts/install-model.sh');
+        $class = $this->ns() . 'Model';
+        return new $class($path);
+    }
+
+    public function testModelCompletesReproduciblyWithStats(): void
+    {
+        $model = $this->model();
+        $a = $model->complete('The capital of France is', ['maxTokens' => 8]);
+        $b = $model->complete('The capital of France is', ['maxTokens' => 8]);
+        self::assertSame($a->text, $b->text);
+        self::assertNotSame('', $a->text);
+        self::assertGreaterThan(3, $a->promptTokens);
+        self::assertLessThanOrEqual(8, $a->generatedTokens);
+        self::assertContains($a->stopReason, ['end', 'max_tokens', 'stop']);
+        self::assertGreaterThan(0, $a->generationMs);
+    }
+
+    public function testModelStreamsPiecesAndCancels(): void
+    {
+        $model = $this->model();
+        $messages = [['role' => 'user', 'content' => 'Count to five.']];
+        $pieces = [];
+        $c = $model->stream($messages, function (string $p) use (&$pieces) { $pieces[] = $p; }, ['maxTokens' => 8]);
+        self::assertSame($c->text, implode('', $pieces));
+        $n = 0;
+        $cancelled = $model->stream($messages, function (string $p) use (&$n) { return ++$n < 2; }, ['maxTokens' => 8]);
+        self::assertSame('cancelled', $cancelled->stopReason);
+        self::assertSame(2, $n);
+        self::assertContains($model->classify('hunter2 is the root password', ['public', 'restricted']), ['public', 'restricted']);
+    }
+
+    public function testMissingModelIsAModelException(): void
+    {
+        $this->expectException($this->ns() . 'ModelException');
+        $class = $this->ns() . 'Model';
+        new $class('/nonexistent/model.gguf');
+    }
 }
