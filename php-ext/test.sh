@@ -15,6 +15,9 @@ target_dir="$(cd "$root" && cargo metadata --format-version 1 --no-deps \
 so="$(mktemp -d /tmp/sovereign-test.XXXXXX)/sovereign.so"
 cp "$target_dir/release/libsovereign.so" "$so"
 
+# shellcheck source=../scripts/php-isolate.sh
+. "$root/scripts/php-isolate.sh"
+trap 'rm -rf "$isolated_scan_dir"' EXIT
 status=0
 "$here/phpt.sh" "$so" || status=1
 if [[ $e2e -eq 1 ]]; then

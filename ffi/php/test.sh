@@ -7,6 +7,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 target=${CARGO_TARGET_DIR:-$root/target}
 cargo build --release -p sovereign-ffi --manifest-path "$root/Cargo.toml" >/dev/null
 export SOVEREIGN_FFI_LIB="$target/release/libsovereign_ffi.so"
+# shellcheck source=../../scripts/php-isolate.sh
+. "$root/scripts/php-isolate.sh"
+trap 'rm -rf "$isolated_scan_dir"' EXIT
 ext=${1:-}
 if [ -n "$ext" ]; then
     php -d extension="$ext" /usr/bin/phpunit -c "$root/ffi/php/phpunit.xml"
