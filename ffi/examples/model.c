@@ -26,10 +26,17 @@ int main(int argc, char **argv) {
     CHECK(argc == 2);
     SovereignModel *model = NULL;
     const char *missing = "/nonexistent/model.gguf";
-    CHECK(sovereign_model_open((const uint8_t *)missing, strlen(missing), &model) ==
+    CHECK(sovereign_model_open((const uint8_t *)missing, strlen(missing), NULL, &model) ==
           SOVEREIGN_MODEL_ERROR);
     printf("missing model: %s\n", sovereign_last_error());
-    OK(sovereign_model_open((const uint8_t *)argv[1], strlen(argv[1]), &model));
+    SovereignModelOptions model_options;
+    OK(sovereign_model_options_default(&model_options));
+    model_options.threads = 0;
+    CHECK(sovereign_model_open((const uint8_t *)argv[1], strlen(argv[1]), &model_options, &model) ==
+          SOVEREIGN_CONFIG_ERROR);
+    model_options.threads = 2;
+    model_options.context_size = 1024;
+    OK(sovereign_model_open((const uint8_t *)argv[1], strlen(argv[1]), &model_options, &model));
 
     SovereignGenerateOptions options;
     OK(sovereign_generate_options_default(&options));

@@ -123,6 +123,22 @@ typedef struct SovereignFinding {
   struct SovereignStr rule;
 } SovereignFinding;
 
+// How to run a model. Start from `sovereign_model_options_default`.
+typedef struct SovereignModelOptions {
+  // Context window in tokens.
+  uint32_t context_size;
+  // CPU threads per generation.
+  uint32_t threads;
+  // Prompt tokens per decode call.
+  uint32_t batch_size;
+  // Default sampling seed.
+  uint32_t seed;
+  // Generations at once across all processes of the host (0 = one per two cores).
+  uint32_t concurrency;
+  // Milliseconds to wait for a free generation slot before failing.
+  uint32_t wait_ms;
+} SovereignModelOptions;
+
 // How to sample and when to stop. Start from `sovereign_generate_options_default`.
 typedef struct SovereignGenerateOptions {
   // Most tokens to generate.
@@ -269,13 +285,18 @@ enum SovereignStatus sovereign_findings_get(const struct SovereignFindings *find
 // Frees a findings list. NULL is a no-op.
 enum SovereignStatus sovereign_findings_free(struct SovereignFindings *findings);
 
+// Writes the default model options (2048 tokens, 2 threads, batch 512, one slot per 2 cores,
+// 30 s wait).
+enum SovereignStatus sovereign_model_options_default(struct SovereignModelOptions *out);
+
 // Writes the default generation options (256 tokens, greedy, 60 s limit).
 enum SovereignStatus sovereign_generate_options_default(struct SovereignGenerateOptions *out);
 
-// Opens the GGUF model at `path` (checks its header now; the weights load on first use, once
-// per process). Free with `sovereign_model_free`.
+// Opens the GGUF model at `path` with `options` (NULL for the defaults). Checks the file's
+// header now; the weights load on first use, once per process. Free with `sovereign_model_free`.
 enum SovereignStatus sovereign_model_open(const uint8_t *path,
                                           size_t path_len,
+                                          const struct SovereignModelOptions *options,
                                           struct SovereignModel **out);
 
 // Frees a model handle. NULL is a no-op.

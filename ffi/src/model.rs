@@ -5,7 +5,9 @@ use crate::buffer::SovereignBuffer;
 use crate::engine::SovereignStr;
 use crate::error::{guard, null, Failure, SovereignStatus};
 use crate::handles::{bytes, utf8, write_out, Registry};
-use sovereign::inference::{ChatMessage, Completion, GenerateOptions, Llm};
+use sovereign::inference::{
+    ChatMessage, Completion, GenerateOptions, Llm, ModelSettings, SlotLimit,
+};
 use std::ffi::c_void;
 use std::time::Duration;
 
@@ -14,6 +16,44 @@ use std::time::Duration;
 pub struct SovereignModel(Llm);
 
 static MODELS: Registry = Registry::new("model");
+
+/// How to run a model. Start from `sovereign_model_options_default`.
+#[repr(C)]
+pub struct SovereignModelOptions {
+    /// Context window in tokens.
+    pub context_size: u32,
+    /// CPU threads per generation.
+    pub threads: u32,
+    /// Prompt tokens per decode call.
+    pub batch_size: u32,
+    /// Default sampling seed.
+    pub seed: u32,
+    /// Generations at once across all processes of the host (0 = one per two cores).
+    pub concurrency: u32,
+    /// Milliseconds to wait for a free generation slot before failing.
+    pub wait_ms: u32,
+}
+
+/// Writes the default model options (2048 tokens, 2 threads, batch 512, one slot per 2 cores,
+/// 30 s wait).
+#[no_mangle]
+pub unsafe extern "C" fn sovereign_model_options_default(
+    out: *mut SovereignModelOptions,
+) -> SovereignStatus {
+    guard(|| {
+        let s = ModelSettings::default();
+        let limit = SlotLimit::default();
+        let options = SovereignModelOptions {
+            context_size: s.context_size,
+            threads: s.threads,
+            batch_size: s.batch_size,
+            seed: s.seed,
+            concurrency: 0,
+            wait_ms: limit.wait().as_millis() as u32,
+        };
+        write_out(out, options, "out")
+    })
+}
 
 /// How to sample and when to stop. Start from `sovereign_generate_options_default`.
 #[repr(C)]
@@ -93,12 +133,13 @@ pub unsafe extern "C" fn sovereign_generate_options_default(
     })
 }
 
-/// Opens the GGUF model at `path` (checks its header now; the weights load on first use, once
-/// per process). Free with `sovereign_model_free`.
+/// Opens the GGUF model at `path` with `options` (NULL for the defaults). Checks the file's
+/// header now; the weights load on first use, once per process. Free with `sovereign_model_free`.
 #[no_mangle]
 pub unsafe extern "C" fn sovereign_model_open(
     path: *const u8,
     path_len: usize,
+    options: *const SovereignModelOptions,
     out: *mut *mut SovereignModel,
 ) -> SovereignStatus {
     guard(|| {
@@ -106,7 +147,26 @@ pub unsafe extern "C" fn sovereign_model_open(
         if out.is_null() {
             return Err(null("out"));
         }
-        let llm = Llm::builder(path).build()?;
+        let mut builder = Llm::builder(path);
+        if let Some(o) = options.as_ref() {
+            let defaults = SlotLimit::default();
+            let slots = if o.concurrency > 0 {
+                o.concurrency as usize
+            } else {
+                defaults.slots()
+            };
+            builder = builder
+                .context_size(o.context_size)
+                .threads(o.threads)
+                .batch_size(o.batch_size)
+                .seed(o.seed)
+                .slot_limit(SlotLimit::new(
+                    defaults.dir(),
+                    slots,
+                    Duration::from_millis(u64::from(o.wait_ms)),
+                ));
+        }
+        let llm = builder.build()?;
         write_out(out, MODELS.insert(SovereignModel(llm)), "out")
     })
 }

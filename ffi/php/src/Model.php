@@ -22,12 +22,25 @@ final class Model
         if ($path === '') {
             throw new InputException('no model path: pass one or set sovereign.model in php.ini');
         }
-        if ($options) {
-            throw new InputException('model options are not supported through FFI yet: ' . implode(', ', array_keys($options)));
-        }
         $ffi = Library::ffi();
+        $o = $ffi->new('SovereignModelOptions');
+        Library::check($ffi->sovereign_model_options_default(FFI::addr($o)));
+        foreach ($options ?? [] as $key => $value) {
+            if (!is_int($value)) {
+                throw new InputException("option `$key` must be an integer");
+            }
+            match ($key) {
+                'contextSize' => $o->context_size = $this->positive($value, $key),
+                'threads' => $o->threads = $this->positive($value, $key),
+                'batchSize' => $o->batch_size = $this->positive($value, $key),
+                'seed' => $o->seed = $value,
+                'concurrency' => $o->concurrency = max(0, $value),
+                'waitMs' => $o->wait_ms = max(0, $value),
+                default => throw new InputException("unknown model option `$key`: expected contextSize, threads, batchSize, seed, concurrency or waitMs"),
+            };
+        }
         $out = $ffi->new('SovereignModel*');
-        Library::check($ffi->sovereign_model_open($path, strlen($path), FFI::addr($out)));
+        Library::check($ffi->sovereign_model_open($path, strlen($path), FFI::addr($o), FFI::addr($out)));
         $this->handle = $out;
         $this->path = $path;
     }

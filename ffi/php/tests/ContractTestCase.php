@@ -172,6 +172,16 @@ abstract class ContractTestCase extends TestCase
         self::assertContains($model->classify('hunter2 is the root password', ['public', 'restricted']), ['public', 'restricted']);
     }
 
+    public function testModelOptionsAreChecked(): void
+    {
+        $class = $this->ns() . 'Model';
+        $path = getenv('SOVEREIGN_MODEL') ?: '/var/lib/sovereign/models/gemma3-270m-q4_k_m.gguf';
+        $model = new $class($path, ['contextSize' => 512, 'threads' => 2, 'concurrency' => 1, 'waitMs' => 1000]);
+        self::assertSame($path, $model->path());
+        $this->expectException($this->ns() . 'InputException');
+        new $class($path, ['threads' => -1]);
+    }
+
     public function testMissingModelIsAModelException(): void
     {
         $this->expectException($this->ns() . 'ModelException');
