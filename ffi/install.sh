@@ -6,7 +6,10 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 prefix=${1:-/usr/local}
 target=${CARGO_TARGET_DIR:-$root/target}
-cargo build --release -p sovereign-ffi --manifest-path "$root/Cargo.toml"
+# SOVEREIGN_NO_BUILD=1: install what scripts/build.sh (or an earlier build) left in target/.
+if [ "${SOVEREIGN_NO_BUILD:-0}" != 1 ]; then
+    cargo build --release -p sovereign-ffi --manifest-path "$root/Cargo.toml"
+fi
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -n1)
 install -d "$prefix/lib/pkgconfig" "$prefix/include"
 install -m 0755 "$target/release/libsovereign_ffi.so" "$prefix/lib/libsovereign.so.1"

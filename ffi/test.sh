@@ -5,7 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 target=${CARGO_TARGET_DIR:-$root/target}
 model=${SOVEREIGN_MODEL:-/var/lib/sovereign/models/gemma3-270m-q4_k_m.gguf}
-cargo build --release -p sovereign-ffi --manifest-path "$root/Cargo.toml"
+"$root/scripts/build.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 passed=0 failed=0
@@ -35,7 +35,7 @@ for src in "$root"/ffi/examples/*.c; do
     fi
 done
 # Install into a temporary prefix and build with pkg-config only.
-run "install" env CARGO_TARGET_DIR="$target" "$root/ffi/install.sh" "$work/prefix"
+run "install" env CARGO_TARGET_DIR="$target" SOVEREIGN_NO_BUILD=1 "$root/ffi/install.sh" "$work/prefix"
 export PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig"
 # shellcheck disable=SC2046
 run "pkg-config build" sh -c "cc -std=c11 -pthread '$root/ffi/examples/roundtrip.c' \

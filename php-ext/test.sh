@@ -8,7 +8,7 @@ root="$(cd "$here/.." && pwd)"
 e2e=1
 [[ "${1:-}" == "--no-e2e" ]] && e2e=0
 
-(cd "$root" && RUSTFLAGS="" cargo build --release -p sovereign-php --features test-hooks)
+"$root/scripts/build.sh"
 target_dir="$(cd "$root" && cargo metadata --format-version 1 --no-deps \
     | php -r 'echo json_decode(stream_get_contents(STDIN))->target_directory;')"
 # A copy, so a later build without test hooks (install.sh) cannot change it under the tests.

@@ -10,13 +10,11 @@ export CARGO_TERM_COLOR=never
 # One release build serves every step (no debug + release double build).
 step() { echo; echo "=== $* ==="; }
 
-step "core and C ABI: cargo tests"
-cargo test --release --workspace --exclude sovereign-php
+step "release build of the workspace (scripts/build.sh)"
+scripts/build.sh
 
-if [ -f core/tests/inference.rs ]; then
-    step "local inference on the default model"
-    cargo test --release -p sovereign --features inference --test inference
-fi
+step "cargo tests: core (incl. local inference on the default model) and C ABI"
+cargo test --release --workspace --exclude sovereign-php --features sovereign/inference
 
 step "C ABI: example programs under valgrind, install, pkg-config"
 ffi/test.sh

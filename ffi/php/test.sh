@@ -5,7 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 target=${CARGO_TARGET_DIR:-$root/target}
-cargo build --release -p sovereign-ffi --manifest-path "$root/Cargo.toml" >/dev/null
+"$root/scripts/build.sh" >/dev/null
 export SOVEREIGN_FFI_LIB="$target/release/libsovereign_ffi.so"
 # shellcheck source=../../scripts/php-isolate.sh
 . "$root/scripts/php-isolate.sh"
