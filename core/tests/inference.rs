@@ -303,9 +303,11 @@ fn wall_time_limit_stops_generation() {
     assert_eq!(done.stop_reason, StopReason::Timeout, "{done:?}");
     assert!(done.generated_tokens < 400);
     // Stops at the first check after the limit, i.e. after the decode call running then (one
-    // token or one prompt chunk; seconds on a loaded 2-core host, hence the loose bound).
-    assert!(done.generated_tokens <= 2, "{done:?}");
-    assert!(done.prompt_ms + done.generation_ms < 30_000.0, "{done:?}");
+    // token or one prompt chunk): the time spent is the limit plus at most one decode call
+    // (seconds on a loaded 2-core host, hence the loose bound).
+    let spent = done.prompt_ms + done.generation_ms;
+    assert!(spent >= 300.0 * 0.9, "stopped before the limit: {done:?}");
+    assert!(spent < 300.0 + 10_000.0, "{done:?}");
 }
 
 // ---- several processes ----------------------------------------------------------------------
