@@ -149,20 +149,13 @@ pub unsafe extern "C" fn sovereign_model_open(
         }
         let mut builder = Llm::builder(path);
         if let Some(o) = options.as_ref() {
-            let defaults = SlotLimit::default();
-            let slots = if o.concurrency > 0 {
-                o.concurrency as usize
-            } else {
-                defaults.slots()
-            };
             builder = builder
                 .context_size(o.context_size)
                 .threads(o.threads)
                 .batch_size(o.batch_size)
                 .seed(o.seed)
-                .slot_limit(SlotLimit::new(
-                    defaults.dir(),
-                    slots,
+                .slot_limit(SlotLimit::host(
+                    o.concurrency as usize,
                     Duration::from_millis(u64::from(o.wait_ms)),
                 ));
         }

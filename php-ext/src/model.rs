@@ -75,13 +75,7 @@ impl Model {
                     }
                 };
             }
-            let defaults = SlotLimit::default();
-            let slots = if slots > 0 {
-                slots as usize
-            } else {
-                defaults.slots()
-            };
-            builder = builder.slot_limit(SlotLimit::new(defaults.dir(), slots, wait));
+            builder = builder.slot_limit(SlotLimit::host(slots.max(0) as usize, wait));
             let llm = builder.build().map_err(to_exception)?;
             Ok(Model { llm })
         })

@@ -56,6 +56,14 @@ impl SlotLimit {
         }
     }
 
+    /// The default directory with `slots` slots, `0` meaning the default (one per two cores),
+    /// and a wait of `wait`: what a php.ini or C caller configures.
+    pub fn host(slots: usize, wait: Duration) -> SlotLimit {
+        let defaults = SlotLimit::default();
+        let slots = if slots > 0 { slots } else { defaults.slots };
+        SlotLimit::new(defaults.dir, slots, wait)
+    }
+
     /// The directory holding the lock files.
     pub fn dir(&self) -> &Path {
         &self.dir
