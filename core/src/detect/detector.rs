@@ -4,13 +4,14 @@ use super::context::{self, ContextWords};
 use super::dictionary::{Dictionary, TermList};
 use super::digits::Words;
 use super::triggers::{KeywordHit, Triggers};
-use super::{recognizers, resolve, Candidate, TextRule, WordRule};
+use super::recognizers::{self, WordRules};
+use super::{resolve, Candidate, TextRule};
 use crate::catalogue::EntityKind;
 
 /// Everything needed to scan a text, compiled from the recognizer tables and a policy.
 pub(crate) struct Detector {
     triggers: Triggers,
-    word_rules: Vec<&'static WordRule>,
+    word_rules: WordRules,
     text_rules: Vec<&'static TextRule>,
     /// Context words per entity type (index: `EntityKind as usize`).
     context: Vec<Vec<&'static ContextWords>>,
@@ -66,11 +67,10 @@ impl Detector {
         let mut out = Detection::default();
         let candidates = &mut out.candidates;
         self.triggers.run(text, candidates, &mut out.keywords);
-        if !self.word_rules.is_empty() {
+        if self.word_rules.any() {
+            let rules = self.word_rules;
             for word in Words::new(text) {
-                for rule in &self.word_rules {
-                    (rule.recognize)(text, &word, candidates);
-                }
+                rules.recognize(text, &word, candidates);
             }
         }
         for rule in &self.text_rules {
@@ -100,17 +100,17 @@ mod tests {
         let email_only = Detector::new([], &[], |k| k == EntityKind::Email);
         assert!(email_only.text_rules.is_empty(), "no name pass for e-mail");
         assert_eq!(
-            email_only.word_rules.len(),
+            email_only.word_rules.count(),
             1,
             "only the contact family's phone rule"
         );
         let cards = Detector::new([], &[], |k| k == EntityKind::CreditCard);
         assert!(
-            !cards.word_rules.is_empty(),
+            cards.word_rules.any(),
             "the digit-run pass serves cards"
         );
         assert!(cards.text_rules.is_empty(), "no name pass for cards");
         let all = Detector::new([], &[], |_| true);
-        assert!(all.word_rules.len() > cards.word_rules.len() && !all.text_rules.is_empty());
+        assert!(all.word_rules.count() > cards.word_rules.count() && !all.text_rules.is_empty());
     }
 }

@@ -91,14 +91,6 @@ pub(crate) struct LiteralRule {
     pub recognize: fn(&[u8], usize, usize, &mut Vec<Candidate>),
 }
 
-/// A recognizer called for every [`Word`] (digit-holding alphanumeric run) of the text.
-pub(crate) struct WordRule {
-    /// Identifies the rule in debug output and profiles.
-    #[allow(dead_code)]
-    pub name: &'static str,
-    pub recognize: fn(&[u8], &Word, &mut Vec<Candidate>),
-}
-
 /// A recognizer that needs its own pass over the whole text (use sparingly: it costs a pass).
 pub(crate) struct TextRule {
     /// Identifies the rule in debug output and profiles.

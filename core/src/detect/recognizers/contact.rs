@@ -7,16 +7,17 @@
 
 use crate::catalogue::EntityKind;
 use crate::detect::context::ContextWords;
-use crate::detect::{Candidate, LiteralRule, TextRule, Word, WordRule};
+use crate::detect::{Candidate, LiteralRule, TextRule, Word};
 
 pub(crate) const LITERALS: &[LiteralRule] = &[LiteralRule {
     literal: "@",
     recognize: email,
 }];
-pub(crate) const WORDS: &[WordRule] = &[WordRule {
-    name: "phone",
-    recognize: phone,
-}];
+/// The family's digit-word rules (see [`super::WordRules`]).
+#[inline(always)]
+pub(super) fn on_word(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
+    phone(text, word, out);
+}
 pub(crate) const TEXTS: &[TextRule] = &[];
 pub(crate) const CONTEXT: &[ContextWords] = &[ContextWords {
     kind: EntityKind::Phone,
@@ -362,6 +363,7 @@ fn phone_word_before(text: &[u8], start: usize) -> bool {
 }
 
 /// Phone numbers, parsed forward from their first digit group.
+#[inline(always)]
 fn phone(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     let len = word.end - word.start;
     if word.letters != 0 || len > 15 {

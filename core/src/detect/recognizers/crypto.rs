@@ -4,19 +4,21 @@
 use crate::catalogue::EntityKind;
 use crate::detect::context::ContextWords;
 use crate::detect::validators::{base58check, bech32, eip55};
-use crate::detect::{Candidate, LiteralRule, TextRule, Word, WordRule};
+use crate::detect::{Candidate, LiteralRule, TextRule, Word};
 
 pub(crate) const LITERALS: &[LiteralRule] = &[];
-pub(crate) const WORDS: &[WordRule] = &[WordRule {
-    name: "crypto",
-    recognize: crypto_word,
-}];
+/// The family's digit-word rules (see [`super::WordRules`]).
+#[inline(always)]
+pub(super) fn on_word(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
+    crypto_word(text, word, out);
+}
 pub(crate) const TEXTS: &[TextRule] = &[];
 pub(crate) const CONTEXT: &[ContextWords] = &[];
 
 /// One entry point for both address kinds: most words are far shorter than 26 bytes. The
 /// length test is all that runs for them; the rest is a tail call, so this entry saves no
 /// registers.
+#[inline(always)]
 fn crypto_word(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     if (26..=90).contains(&(word.end - word.start)) {
         address(text, word, out);

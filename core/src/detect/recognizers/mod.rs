@@ -2,12 +2,12 @@
 //! detector compiles once per engine:
 //!
 //! - `LITERALS`: rules anchored on a literal (found by the shared trigger automaton);
-//! - `WORDS`: rules called on every digit-holding word;
+//! - `on_word`: the rules called on every digit-holding word (see [`WordRules`]);
 //! - `TEXTS`: rules that need a pass of their own (rare);
 //! - `CONTEXT`: words that raise or lower a type's score when near a candidate.
 
 use super::context::ContextWords;
-use super::{LiteralRule, TextRule, WordRule};
+use super::{Candidate, LiteralRule, TextRule, Word};
 use crate::catalogue::EntityKind;
 
 mod contact;
@@ -25,7 +25,6 @@ struct Family {
     first: EntityKind,
     last: EntityKind,
     literals: &'static [LiteralRule],
-    words: &'static [WordRule],
     texts: &'static [TextRule],
     context: &'static [ContextWords],
 }
@@ -43,7 +42,6 @@ macro_rules! family {
             first: EntityKind::$first,
             last: EntityKind::$last,
             literals: $module::LITERALS,
-            words: $module::WORDS,
             texts: $module::TEXTS,
             context: $module::CONTEXT,
         }
@@ -72,32 +70,90 @@ static FAMILIES: [Family; 7] = [
 /// The rule tables of the families that can produce an enabled type.
 pub(crate) struct Tables {
     pub literals: Vec<&'static LiteralRule>,
-    pub words: Vec<&'static WordRule>,
+    pub words: WordRules,
     pub texts: Vec<&'static TextRule>,
     pub context: Vec<&'static ContextWords>,
 }
 
 /// Collects the tables of every family that serves an enabled type.
 pub(crate) fn tables(enabled: impl Fn(EntityKind) -> bool) -> Tables {
-    let families: Vec<&Family> = FAMILIES.iter().filter(|f| f.serves(&enabled)).collect();
-    // The shared digit-run pass reads runs for national and payment types: one variant serves
-    // whichever of the two families is enabled.
-    let national = any_enabled(EntityKind::UsSsn, EntityKind::Imei, &enabled);
-    let payment = any_enabled(
-        EntityKind::CreditCard,
-        EntityKind::UkSortCodeAccount,
-        &enabled,
-    );
-    let runs: &'static [WordRule] = match (payment, national) {
-        (true, true) => &[run::RULE],
-        (true, false) => &[run::PAYMENT_RULE],
-        (false, true) => &[run::NATIONAL_RULE],
-        (false, false) => &[],
-    };
+    let on: [bool; 7] = std::array::from_fn(|i| FAMILIES[i].serves(&enabled));
+    let families: Vec<&Family> = (0..7).filter(|&i| on[i]).map(|i| &FAMILIES[i]).collect();
     Tables {
         literals: families.iter().flat_map(|f| f.literals).collect(),
-        words: families.iter().flat_map(|f| f.words).chain(runs).collect(),
+        words: WordRules {
+            contact: on[0],
+            person: on[1],
+            national: on[2],
+            payment: on[3],
+            network: on[4],
+            secrets: on[5],
+            crypto: on[6],
+        },
         texts: families.iter().flat_map(|f| f.texts).collect(),
         context: families.iter().flat_map(|f| f.context).collect(),
+    }
+}
+
+/// Which families' digit-word rules run (indexed like [`FAMILIES`]).
+///
+/// Every digit word is offered to every rule, and most rules reject most words (prices, years,
+/// times) after a comparison or two; an indirect call per rule would cost more than the rules.
+/// So the rules are called from one statically dispatched function whose cheap entry checks
+/// are inlined, and only the words that pass them reach a rule's out-of-line body.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordRules {
+    contact: bool,
+    person: bool,
+    national: bool,
+    payment: bool,
+    network: bool,
+    secrets: bool,
+    crypto: bool,
+}
+
+impl WordRules {
+    /// True when at least one family reads digit words.
+    pub(crate) fn any(&self) -> bool {
+        *self != WordRules::default()
+    }
+
+    /// Number of families that read digit words.
+    #[cfg(test)]
+    pub(crate) fn count(&self) -> usize {
+        format!("{self:?}").matches("true").count()
+    }
+
+    /// Offers `word` to the rules of every enabled family.
+    #[inline(always)]
+    pub(crate) fn recognize(&self, text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
+        if self.contact {
+            contact::on_word(text, word, out);
+        }
+        if self.person {
+            person::on_word(text, word, out);
+        }
+        if self.national {
+            national::on_word(text, word, out);
+        }
+        if self.payment {
+            payment::on_word(text, word, out);
+        }
+        // National ids and payment numbers share one parse of each digit run.
+        match (self.payment, self.national) {
+            (true, true) => run::recognize::<true, true>(text, word, out),
+            (true, false) => run::recognize::<true, false>(text, word, out),
+            (false, true) => run::recognize::<false, true>(text, word, out),
+            (false, false) => {}
+        }
+        if self.network {
+            network::on_word(text, word, out);
+        }
+        if self.secrets {
+            secrets::on_word(text, word, out);
+        }
+        if self.crypto {
+            crypto::on_word(text, word, out);
+        }
     }
 }

@@ -15,13 +15,15 @@ use crate::detect::validators::{
     australia, be_national, brazil, codice_fiscale, elfproef, luhn, mod23, nhs, nir, personnummer,
     pesel, steuer_id, us_tin, vat, verhoeff, vin,
 };
-use crate::detect::{Candidate, LiteralRule, TextRule, Word, WordRule};
+use crate::detect::{Candidate, LiteralRule, TextRule, Word};
 
 pub(crate) const LITERALS: &[LiteralRule] = &[];
-pub(crate) const WORDS: &[WordRule] = &[WordRule {
-    name: "national_alphanumeric",
-    recognize: alphanumeric,
-}];
+/// The family's digit-word rules (see [`super::WordRules`]); digit runs are read by
+/// [`super::run`], shared with the payment family.
+#[inline(always)]
+pub(super) fn on_word(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
+    alphanumeric(text, word, out);
+}
 pub(crate) const TEXTS: &[TextRule] = &[];
 pub(crate) const CONTEXT: &[ContextWords] = &[];
 
@@ -307,6 +309,7 @@ fn push(
 }
 
 /// Identifiers written as one alphanumeric word: DNI/NIE, NINO, PAN, codice fiscale, VIN, VAT.
+#[inline(always)]
 fn alphanumeric(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
     // Every identifier below has 4 to 17 characters.
     if w.letters == 0 || !(4..=17).contains(&w.len()) {

@@ -9,16 +9,25 @@
 
 use crate::catalogue::EntityKind;
 use crate::detect::context::ContextWords;
-use crate::detect::{Candidate, LiteralRule, TextRule, Word, WordRule};
+use crate::detect::{Candidate, LiteralRule, TextRule, Word};
 
 pub(crate) const LITERALS: &[LiteralRule] = &[LiteralRule {
     literal: "://",
     recognize: url,
 }];
-pub(crate) const WORDS: &[WordRule] = &[WordRule {
-    name: "network",
-    recognize: network_word,
-}];
+/// The family's digit-word rules (see [`super::WordRules`]): addresses are made of short
+/// groups joined by `.`, `:` or `-`, so only such words are looked at.
+#[inline(always)]
+pub(super) fn on_word(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
+    if word.len() > 4 {
+        return;
+    }
+    let next = text.get(word.end).copied().unwrap_or(b' ');
+    let prev = if word.start > 0 { text[word.start - 1] } else { b' ' };
+    if matches!(next, b'.' | b':' | b'-') || matches!(prev, b':' | b'-') {
+        network_word(text, word, out);
+    }
+}
 pub(crate) const TEXTS: &[TextRule] = &[];
 pub(crate) const CONTEXT: &[ContextWords] = &[ContextWords {
     kind: EntityKind::MacAddress,
@@ -28,6 +37,7 @@ pub(crate) const CONTEXT: &[ContextWords] = &[ContextWords {
 
 /// One entry point for the three address shapes, so the common digit word (a price, a year)
 /// costs one call and one look at its neighbours: every address word touches `.`, `:` or `-`.
+#[inline(never)]
 fn network_word(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     let len = word.end - word.start;
     if len > 4 {

@@ -10,7 +10,7 @@ use super::run::{Near, Run};
 use crate::catalogue::EntityKind;
 use crate::detect::context::ContextWords;
 use crate::detect::validators::{aba, card, iban, iso3166};
-use crate::detect::{Candidate, LiteralRule, TextRule, Word, WordRule};
+use crate::detect::{Candidate, LiteralRule, TextRule, Word};
 
 pub(crate) const LITERALS: &[LiteralRule] = &[
     LiteralRule {
@@ -71,10 +71,12 @@ pub(crate) const LITERALS: &[LiteralRule] = &[
     },
 ];
 
-pub(crate) const WORDS: &[WordRule] = &[WordRule {
-    name: "iban",
-    recognize: iban_at,
-}];
+/// The family's digit-word rules (see [`super::WordRules`]); digit runs are read by
+/// [`super::run`], shared with the national family.
+#[inline(always)]
+pub(super) fn on_word(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
+    iban_at(text, word, out);
+}
 pub(crate) const TEXTS: &[TextRule] = &[];
 pub(crate) const CONTEXT: &[ContextWords] = &[ContextWords {
     kind: EntityKind::CreditCard,
@@ -180,6 +182,7 @@ fn card_run(run: &Run, near: &mut Near, out: &mut Vec<Candidate>) {
 }
 
 /// IBANs, compact ("DE89370400440532013000") or in groups of four separated by single spaces.
+#[inline(always)]
 fn iban_at(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
     let b = w.bytes(text);
     if w.letters == 0

@@ -4,26 +4,12 @@
 
 use super::near::Around;
 use super::{national, payment};
-use crate::detect::{Candidate, Word, WordRule};
+use crate::detect::{Candidate, Word};
 
-/// The digit-run pass: each run is parsed once and offered to every family that reads runs.
-/// Variants for policies that enable only one of the two families, so the other costs nothing.
-pub(crate) const RULE: WordRule = WordRule {
-    name: "digit_runs",
-    recognize: recognize::<true, true>,
-};
-/// [`RULE`] for payment types only.
-pub(crate) const PAYMENT_RULE: WordRule = WordRule {
-    name: "digit_runs_payment",
-    recognize: recognize::<true, false>,
-};
-/// [`RULE`] for national ids only.
-pub(crate) const NATIONAL_RULE: WordRule = WordRule {
-    name: "digit_runs_national",
-    recognize: recognize::<false, true>,
-};
-
-fn recognize<const PAYMENT: bool, const NATIONAL: bool>(
+/// The digit-run pass: each run is parsed once and offered to every family that reads runs
+/// (`PAYMENT`, `NATIONAL`: which of the two are enabled, so a disabled one costs nothing).
+#[inline(always)]
+pub(super) fn recognize<const PAYMENT: bool, const NATIONAL: bool>(
     text: &[u8],
     w: &Word,
     out: &mut Vec<Candidate>,

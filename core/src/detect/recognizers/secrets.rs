@@ -11,7 +11,7 @@ use regex::bytes::Regex;
 use crate::catalogue::EntityKind;
 use crate::detect::context::ContextWords;
 use crate::detect::validators::{base64url, entropy};
-use crate::detect::{Candidate, LiteralRule, TextRule, Word, WordRule};
+use crate::detect::{Candidate, LiteralRule, TextRule, Word};
 
 /// Characters allowed in a token body.
 #[derive(Clone, Copy)]
@@ -328,10 +328,11 @@ pub(crate) const LITERALS: &[LiteralRule] = &[
     },
 ];
 
-pub(crate) const WORDS: &[WordRule] = &[WordRule {
-    name: "secrets",
-    recognize: secret_word,
-}];
+/// The family's digit-word rules (see [`super::WordRules`]).
+#[inline(always)]
+pub(super) fn on_word(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
+    secret_word(text, word, out);
+}
 pub(crate) const TEXTS: &[TextRule] = &[];
 pub(crate) const CONTEXT: &[ContextWords] = &[ContextWords {
     kind: EntityKind::TwilioKey,
@@ -949,6 +950,7 @@ fn magento_crypt_key(text: &[u8], start: usize, end: usize, out: &mut Vec<Candid
 }
 
 /// One entry point for the word-shaped keys, dispatched on length.
+#[inline(always)]
 fn secret_word(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     match word.end - word.start {
         32 => hex32(text, word, out),

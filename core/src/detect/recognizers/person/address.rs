@@ -529,6 +529,7 @@ fn number_last(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
 ///
 /// Most digit words are prices, dates, times and ids, so the neighbouring bytes decide first
 /// whether either shape can fit; the shapes themselves stay out of line.
+#[inline(always)]
 pub(super) fn street(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     if !is_house_number(word) {
         return;

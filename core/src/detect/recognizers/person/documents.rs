@@ -236,6 +236,7 @@ fn is_dvla(s: &[u8; 16]) -> bool {
 ///
 /// Only two word lengths can fit; every other digit word stops at this test, and the rest is a
 /// tail call so this entry saves no registers.
+#[inline(always)]
 pub(super) fn uk_licence(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     if matches!((word.len(), word.digits), (16, 6..=11) | (6, 6)) {
         dvla_at(text, word, out);

@@ -84,6 +84,7 @@ fn upper<const N: usize>(bytes: &[u8]) -> Option<[u8; N]> {
 ///
 /// Most digit words are numbers with no letter, rejected here; the shape checks are a tail call
 /// so this entry saves no registers.
+#[inline(always)]
 pub(super) fn postcode(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     if word.letters != 0 && (2..=7).contains(&word.len()) && text[word.start].is_ascii_alphabetic()
     {
