@@ -179,15 +179,18 @@ impl Engine {
 
     /// Scans and classifies `text` for `request` (its known values are found too).
     pub fn analyze(&self, text: &[u8], request: &Request<'_>) -> Analysis {
-        let known = known_values(request);
-        let detection = self.detector.detect(text, known.as_ref(), |c| {
-            let settings = self.policy.entity(c.kind);
-            settings.enabled && c.score >= settings.threshold
-        });
-        self.finish(text, detection)
+        self.finish(text, &self.detect(text, request))
     }
 
-    fn finish(&self, text: &[u8], detection: Detection) -> Analysis {
+    fn detect(&self, text: &[u8], request: &Request<'_>) -> Detection {
+        let known = known_values(request);
+        self.detector.detect(text, known.as_ref(), |c| {
+            let settings = self.policy.entity(c.kind);
+            settings.enabled && c.score >= settings.threshold
+        })
+    }
+
+    fn finish(&self, text: &[u8], detection: &Detection) -> Analysis {
         let mut offsets = CharOffsets::new(text);
         let findings: Vec<Finding> = detection
             .candidates
@@ -206,7 +209,7 @@ impl Engine {
             .collect();
         let rules = self.policy.keywords();
         let mut counts = vec![0usize; rules.len()];
-        for hit in &detection.keywords {
+        for hit in &detection.hits.keywords {
             counts[hit.index] += 1;
         }
         let classification = Classification::from_parts(&findings, rules, &counts);
@@ -224,7 +227,8 @@ impl Engine {
     /// Redacts `text` for `request`: its known values are redacted too, and keyed operators use
     /// the request's tenant key.
     pub fn redact_request(&self, text: &[u8], request: &Request<'_>) -> Redaction {
-        let analysis = self.analyze(text, request);
+        let detection = self.detect(text, request);
+        let analysis = self.finish(text, &detection);
         let key = self
             .secret
             .as_ref()
@@ -233,6 +237,7 @@ impl Engine {
         let redacted = redact::apply(
             text,
             &analysis.findings,
+            &detection.hits.label_heads,
             |kind| self.policy.entity(kind).operator,
             key.as_ref(),
             &mut vault,

@@ -3,8 +3,8 @@
 use super::context::{self, ContextWords};
 use super::dictionary::{Dictionary, TermList};
 use super::digits::Words;
-use super::triggers::{KeywordHit, Triggers};
 use super::recognizers::{self, WordRules};
+use super::triggers::{Hits, Triggers};
 use super::{resolve, Candidate, TextRule};
 use crate::catalogue::EntityKind;
 
@@ -18,11 +18,11 @@ pub(crate) struct Detector {
     dictionary: Option<Dictionary>,
 }
 
-/// Raw output of one scan: resolved candidates and classification keyword hits.
+/// Raw output of one scan: resolved candidates, classification keyword hits and label heads.
 #[derive(Default)]
 pub(crate) struct Detection {
     pub candidates: Vec<Candidate>,
-    pub keywords: Vec<KeywordHit>,
+    pub hits: Hits,
 }
 
 impl Detector {
@@ -66,7 +66,7 @@ impl Detector {
     ) -> Detection {
         let mut out = Detection::default();
         let candidates = &mut out.candidates;
-        self.triggers.run(text, candidates, &mut out.keywords);
+        self.triggers.run(text, candidates, &mut out.hits);
         if self.word_rules.any() {
             let rules = self.word_rules;
             for word in Words::new(text) {
@@ -105,10 +105,7 @@ mod tests {
             "only the contact family's phone rule"
         );
         let cards = Detector::new([], &[], |k| k == EntityKind::CreditCard);
-        assert!(
-            cards.word_rules.any(),
-            "the digit-run pass serves cards"
-        );
+        assert!(cards.word_rules.any(), "the digit-run pass serves cards");
         assert!(cards.text_rules.is_empty(), "no name pass for cards");
         let all = Detector::new([], &[], |_| true);
         assert!(all.word_rules.count() > cards.word_rules.count() && !all.text_rules.is_empty());

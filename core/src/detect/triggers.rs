@@ -15,6 +15,17 @@ use aho_corasick::{MatchKind, StartKind};
 enum Target {
     Rule(&'static LiteralRule),
     Keyword(usize),
+    /// The first segment of an entity id, where a placeholder-shaped label could be read.
+    LabelHead,
+}
+
+/// What the literal pass reports besides candidates.
+#[derive(Debug, Default)]
+pub(crate) struct Hits {
+    /// Classification keyword hits, whole words only.
+    pub keywords: Vec<KeywordHit>,
+    /// Word starts where an entity id's first segment begins (see `vault::label::id_heads`).
+    pub label_heads: Vec<usize>,
 }
 
 /// A hit of a classification keyword: its index in the list given to [`Triggers::new`] and span.
@@ -48,7 +59,10 @@ impl Triggers {
             keyword_patterns.push(keyword.as_bytes().to_vec());
             targets.push(Target::Keyword(i));
         }
+        let heads = crate::vault::label::id_heads();
+        targets.extend(heads.iter().map(|_| Target::LabelHead));
         patterns.extend(keyword_patterns.iter().map(Vec::as_slice));
+        patterns.extend(heads.iter().map(|h| h.as_bytes()));
         // A few hundred short literals: the full DFA stays well under a megabyte.
         let dfa = DFA::builder()
             .ascii_case_insensitive(true)
@@ -63,16 +77,13 @@ impl Triggers {
         }
     }
 
-    /// Runs every literal rule at its hits and reports keyword hits.
-    pub(crate) fn run(
-        &self,
-        text: &[u8],
-        out: &mut Vec<Candidate>,
-        keywords: &mut Vec<KeywordHit>,
-    ) {
+    /// Runs every literal rule at its hits and reports keyword and label-head hits.
+    pub(crate) fn run(&self, text: &[u8], out: &mut Vec<Candidate>, hits: &mut Hits) {
         self.automaton.for_each_match(text, |pattern, start, end| {
-            self.dispatch(text, pattern, start, end, out, keywords)
+            self.dispatch(text, pattern, start, end, out, hits)
         });
+        // Heads of different lengths are reported in order of their end.
+        hits.label_heads.sort_unstable();
     }
 
     fn dispatch(
@@ -82,13 +93,18 @@ impl Triggers {
         start: usize,
         end: usize,
         out: &mut Vec<Candidate>,
-        keywords: &mut Vec<KeywordHit>,
+        hits: &mut Hits,
     ) {
         match self.targets[pattern] {
             Target::Rule(rule) => (rule.recognize)(text, start, end, out),
             Target::Keyword(index) => {
                 if is_word_at(text, start, end) {
-                    keywords.push(KeywordHit { index, start, end });
+                    hits.keywords.push(KeywordHit { index, start, end });
+                }
+            }
+            Target::LabelHead => {
+                if start == 0 || !crate::vault::label::is_word(text[start - 1]) {
+                    hits.label_heads.push(start);
                 }
             }
         }

@@ -16,7 +16,7 @@ use crate::classify::Classification;
 use crate::finding::Finding;
 use crate::keys::{hex, TenantKey};
 use crate::level::Level;
-use crate::vault::{StreamRestorer, Vault};
+use crate::vault::{label, StreamRestorer, Vault};
 use std::sync::Arc;
 
 /// Stands for a reversible finding until its label is known. Any byte that is neither a word
@@ -27,48 +27,26 @@ const SLOT: u8 = 0;
 /// skipped), returning the new text. Keyed operators use `key`; the engine checks one is
 /// configured when the policy uses them, and without one they fall back to a placeholder, which
 /// also hides the value.
+///
+/// `label_heads` are the word starts of `text` where an entity id begins, in ascending order
+/// (the scan finds them): the only places of the copied text where a label can be read.
 pub(crate) fn apply(
     text: &[u8],
     findings: &[Finding],
+    label_heads: &[usize],
     operator_for: impl Fn(EntityKind) -> Operator,
     key: Option<&TenantKey>,
     vault: &mut Vault,
 ) -> Vec<u8> {
-    let mut out = Vec::with_capacity(text.len() + findings.len() * 8);
-    // (offset of the slot in `out`, finding, keyed token or not)
-    let mut slots: Vec<(usize, &Finding, bool)> = Vec::new();
-    let mut last = 0;
-    for finding in findings {
-        if finding.start < last || finding.start >= finding.end || finding.end > text.len() {
-            continue;
-        }
-        out.extend_from_slice(&text[last..finding.start]);
-        let value = &text[finding.start..finding.end];
-        let operator = match operator_for(finding.kind) {
-            Operator::Token | Operator::Hash if key.is_none() => Operator::Placeholder,
-            operator => operator,
-        };
-        match operator {
-            Operator::Placeholder | Operator::Token => {
-                slots.push((out.len(), finding, operator == Operator::Token));
-                out.push(SLOT);
-            }
-            Operator::Mask { keep_last } => mask::mask(&mut out, value, keep_last),
-            Operator::Hash => {
-                if let Some(key) = key {
-                    out.extend_from_slice(hex(&key.hash(finding.kind, value)).as_bytes());
-                }
-            }
-            Operator::Remove => {}
-            Operator::Keep => out.extend_from_slice(value),
-        }
-        last = finding.end;
-    }
-    out.extend_from_slice(&text[last..]);
+    let Substituted {
+        out,
+        slots,
+        label_starts,
+    } = substitute(text, findings, label_heads, operator_for, key);
     if slots.is_empty() {
         return out;
     }
-    vault.reserve_labels_in(&out, slots.iter().map(|(_, finding, _)| finding.kind));
+    vault.reserve_labels_at(&out, label_starts);
     let mut text_out = Vec::with_capacity(out.len() + slots.len() * 16);
     let mut last = 0;
     for &(at, finding, keyed) in &slots {
@@ -92,6 +70,76 @@ pub(crate) fn apply(
     text_out.extend_from_slice(&out[last..]);
     vault.seal();
     text_out
+}
+
+/// The text with every finding's operator applied, reversible ones as a [`SLOT`] byte.
+struct Substituted<'f> {
+    out: Vec<u8>,
+    /// (offset of the slot in `out`, finding, keyed token or not)
+    slots: Vec<(usize, &'f Finding, bool)>,
+    /// Where a label may start in `out`: the label heads of the copied text, moved to their
+    /// place in `out`, and every byte in and around what an operator wrote.
+    label_starts: Vec<usize>,
+}
+
+fn substitute<'f>(
+    text: &[u8],
+    findings: &'f [Finding],
+    label_heads: &[usize],
+    operator_for: impl Fn(EntityKind) -> Operator,
+    key: Option<&TenantKey>,
+) -> Substituted<'f> {
+    let mut out = Vec::with_capacity(text.len() + findings.len() * 8);
+    let mut slots = Vec::new();
+    let mut label_starts: Vec<usize> = Vec::new();
+    let mut heads = label_heads.iter().copied().peekable();
+    let mut copy_heads = |from: usize, to: usize, out_at: usize, starts: &mut Vec<usize>| {
+        while let Some(head) = heads.next_if(|&head| head < to) {
+            if head >= from {
+                starts.push(out_at + (head - from));
+            }
+        }
+    };
+    let max_id = label::max_id_len();
+    let mut last = 0;
+    for finding in findings {
+        if finding.start < last || finding.start >= finding.end || finding.end > text.len() {
+            continue;
+        }
+        copy_heads(last, finding.start, out.len(), &mut label_starts);
+        out.extend_from_slice(&text[last..finding.start]);
+        let written = out.len();
+        let value = &text[finding.start..finding.end];
+        let operator = match operator_for(finding.kind) {
+            Operator::Token | Operator::Hash if key.is_none() => Operator::Placeholder,
+            operator => operator,
+        };
+        match operator {
+            Operator::Placeholder | Operator::Token => {
+                slots.push((out.len(), finding, operator == Operator::Token));
+                out.push(SLOT);
+            }
+            Operator::Mask { keep_last } => mask::mask(&mut out, value, keep_last),
+            Operator::Hash => {
+                if let Some(key) = key {
+                    out.extend_from_slice(hex(&key.hash(finding.kind, value)).as_bytes());
+                }
+            }
+            Operator::Remove => {}
+            Operator::Keep => out.extend_from_slice(value),
+        }
+        // What the operator wrote, and its new neighbours, can form or end a label the input did
+        // not hold: an id reaching into it, or a word start right after it.
+        label_starts.extend(written.saturating_sub(max_id)..=out.len());
+        last = finding.end;
+    }
+    copy_heads(last, text.len(), out.len(), &mut label_starts);
+    out.extend_from_slice(&text[last..]);
+    Substituted {
+        out,
+        slots,
+        label_starts,
+    }
 }
 
 /// A redacted text with its findings, classification and the vault to restore it.
@@ -142,5 +190,137 @@ impl Redaction {
     /// A restorer for output that arrives in chunks.
     pub fn restorer(&self) -> StreamRestorer {
         StreamRestorer::new(Arc::clone(&self.vault))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::level::Level;
+    use proptest::prelude::*;
+    use std::collections::BTreeSet;
+
+    const PIECES: &[&str] = &[
+        "EMAIL", "email", "Email", "credit", "CARD", "_", "-", " ", "  ", "1", "2", "x", "[", "]",
+        "{", "}", "é", "\0", "iban", "ab12", ".",
+    ];
+    const KINDS: &[EntityKind] = &[EntityKind::Email, EntityKind::CreditCard, EntityKind::Iban];
+    const OPERATORS: &[Operator] = &[
+        Operator::Placeholder,
+        Operator::Token,
+        Operator::Mask { keep_last: 1 },
+        Operator::Hash,
+        Operator::Remove,
+        Operator::Keep,
+    ];
+
+    fn finding(kind: EntityKind, start: usize, end: usize) -> Finding {
+        Finding {
+            kind,
+            start,
+            end,
+            char_start: start,
+            char_end: end,
+            level: Level::Confidential,
+            score: 1.0,
+            rule: "test",
+            validated: false,
+        }
+    }
+
+    /// Where the scan would report label heads: word starts where an id's first segment begins.
+    fn heads(text: &[u8]) -> Vec<usize> {
+        let heads = label::id_heads();
+        (0..text.len())
+            .filter(|&i| i == 0 || !label::is_word(text[i - 1]))
+            .filter(|&i| {
+                heads.iter().any(|h| {
+                    text.len() - i >= h.len()
+                        && text[i..i + h.len()].eq_ignore_ascii_case(h.as_bytes())
+                })
+            })
+            .collect()
+    }
+
+    /// The labels readable at `substitute`'s label starts, for one finding with `operator`.
+    fn labels_read(text: &str, span: (usize, usize), operator: Operator) -> Vec<String> {
+        let findings = [finding(EntityKind::Email, span.0, span.1)];
+        let s = substitute(
+            text.as_bytes(),
+            &findings,
+            &heads(text.as_bytes()),
+            |_| operator,
+            None,
+        );
+        let mut read = BTreeSet::new();
+        for &start in &s.label_starts {
+            label::readings_from(&s.out, start, &mut |l: &[u8]| {
+                read.insert(String::from_utf8_lossy(l).into_owned());
+            });
+        }
+        read.into_iter().collect()
+    }
+
+    #[test]
+    fn labels_made_by_operators_are_read() {
+        // A kept value holds a label; removal joins two halves of one; a slot turns the byte
+        // before an id into a word boundary.
+        assert_eq!(
+            labels_read("see EMAIL_1 now", (4, 11), Operator::Keep),
+            ["EMAIL_1"]
+        );
+        assert_eq!(
+            labels_read("EMxxAIL_1", (2, 4), Operator::Remove),
+            ["EMAIL_1"]
+        );
+        assert_eq!(
+            labels_read("a@b.deEMAIL_1", (0, 6), Operator::Placeholder),
+            ["EMAIL_1"]
+        );
+        assert_eq!(
+            labels_read("x EMAIL_1 a@b.de", (10, 16), Operator::Placeholder),
+            ["EMAIL_1"]
+        );
+    }
+
+    proptest! {
+        /// Reading labels only at the scan's label heads and around what operators wrote finds
+        /// every label that reading at every byte of the substituted text finds, whatever the
+        /// operators (removal joins words, hashes write alphanumerics, masks keep digits).
+        #[test]
+        fn label_heads_find_every_label(
+            pieces in prop::collection::vec(0..PIECES.len(), 0..40),
+            spans in prop::collection::vec((any::<prop::sample::Index>(), 1usize..12, 0..KINDS.len()), 0..5),
+            operators in prop::collection::vec(0..OPERATORS.len(), KINDS.len()),
+        ) {
+            let text: Vec<u8> = pieces.iter().flat_map(|&i| PIECES[i].bytes()).collect();
+            prop_assume!(!text.is_empty());
+            let mut findings: Vec<Finding> = spans
+                .iter()
+                .map(|(at, len, kind)| {
+                    let start = at.index(text.len());
+                    finding(KINDS[*kind], start, (start + len).min(text.len()))
+                })
+                .collect();
+            findings.sort_by_key(|f| f.start);
+            let key = crate::keys::Secret::new(b"0123456789abcdef0123456789abcdef".to_vec())
+                .unwrap()
+                .tenant_key("t");
+            let operator_for = |kind: EntityKind| {
+                OPERATORS[operators[KINDS.iter().position(|&k| k == kind).unwrap()]]
+            };
+            let s = substitute(&text, &findings, &heads(&text), operator_for, Some(&key));
+            let mut anchored = BTreeSet::new();
+            for &start in &s.label_starts {
+                label::readings_from(&s.out, start, &mut |l: &[u8]| {
+                    anchored.insert(l.to_vec());
+                });
+            }
+            let mut everywhere = BTreeSet::new();
+            label::readings(&s.out, |l| {
+                everywhere.insert(l.to_vec());
+            });
+            prop_assert_eq!(anchored, everywhere);
+        }
     }
 }

@@ -24,7 +24,7 @@
 //! writes `{EMAIL_1}` for a value that stands in square brackets (`[jane@example.com]`), so that
 //! restoring a redacted text always gives back exactly its input.
 
-mod label;
+pub(crate) mod label;
 mod restore;
 mod stream;
 mod trie;
@@ -85,17 +85,28 @@ impl Vault {
         Vault::default()
     }
 
-    /// Reserves every label of `kinds` restoration could read in `text`, so none is handed out.
-    pub(crate) fn reserve_labels_in(
+    /// Reserves every label restoration could read in `text` from one of `starts`, so none is
+    /// handed out. `starts` must include every word start where an entity id begins.
+    pub(crate) fn reserve_labels_at(
         &mut self,
         text: &[u8],
-        kinds: impl IntoIterator<Item = EntityKind>,
+        starts: impl IntoIterator<Item = usize>,
     ) {
-        label::readings(text, kinds, |norm| {
-            if !self.reserved.contains(norm) {
-                self.reserved.insert(norm.into());
+        let reserved = &mut self.reserved;
+        let mut reserve = |norm: &[u8]| {
+            if !reserved.contains(norm) {
+                reserved.insert(norm.into());
             }
-        });
+        };
+        for start in starts {
+            label::readings_from(text, start, &mut reserve);
+        }
+    }
+
+    /// Reserves every label restoration could read anywhere in `text`.
+    #[cfg(test)]
+    pub(crate) fn reserve_labels_in(&mut self, text: &[u8]) {
+        self.reserve_labels_at(text, 0..text.len());
     }
 
     /// Frees what only redaction needed. Called once the redacted text is complete.
@@ -232,10 +243,7 @@ mod tests {
     #[test]
     fn equal_values_share_a_label_and_reserved_labels_are_skipped() {
         let mut vault = Vault::new();
-        vault.reserve_labels_in(
-            b"see [email_1] and EMAIL-3 (not email_2x)",
-            [EntityKind::Email],
-        );
+        vault.reserve_labels_in(b"see [email_1] and EMAIL-3 (not email_2x)");
         assert_eq!(
             vault.numbered_label(EntityKind::Email, b"a@x.de"),
             "EMAIL_2"

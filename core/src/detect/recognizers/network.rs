@@ -23,7 +23,11 @@ pub(super) fn on_word(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
         return;
     }
     let next = text.get(word.end).copied().unwrap_or(b' ');
-    let prev = if word.start > 0 { text[word.start - 1] } else { b' ' };
+    let prev = if word.start > 0 {
+        text[word.start - 1]
+    } else {
+        b' '
+    };
     if matches!(next, b'.' | b':' | b'-') || matches!(prev, b':' | b'-') {
         network_word(text, word, out);
     }
