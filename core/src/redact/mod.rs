@@ -265,22 +265,15 @@ mod tests {
     fn labels_made_by_operators_are_read() {
         // A kept value holds a label; removal joins two halves of one; a slot turns the byte
         // before an id into a word boundary.
-        assert_eq!(
-            labels_read("see EMAIL_1 now", (4, 11), Operator::Keep),
-            ["EMAIL_1"]
-        );
-        assert_eq!(
-            labels_read("EMxxAIL_1", (2, 4), Operator::Remove),
-            ["EMAIL_1"]
-        );
-        assert_eq!(
-            labels_read("a@b.deEMAIL_1", (0, 6), Operator::Placeholder),
-            ["EMAIL_1"]
-        );
-        assert_eq!(
-            labels_read("x EMAIL_1 a@b.de", (10, 16), Operator::Placeholder),
-            ["EMAIL_1"]
-        );
+        let cases = [
+            ("see EMAIL_1 now", (4, 11), Operator::Keep),
+            ("EMxxAIL_1", (2, 4), Operator::Remove),
+            ("a@b.deEMAIL_1", (0, 6), Operator::Placeholder),
+            ("x EMAIL_1 a@b.de", (10, 16), Operator::Placeholder),
+        ];
+        for (text, span, operator) in cases {
+            assert_eq!(labels_read(text, span, operator), ["EMAIL_1"], "{text:?}");
+        }
     }
 
     proptest! {
