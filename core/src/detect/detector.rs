@@ -5,7 +5,7 @@ use super::dictionary::{Dictionary, TermList};
 use super::digits::Words;
 use super::recognizers::{self, WordRules};
 use super::triggers::{Hits, Triggers};
-use super::{resolve, Candidate, TextRule};
+use super::{resolve, timestamps, Candidate, TextRule};
 use crate::catalogue::EntityKind;
 
 /// Everything needed to scan a text, compiled from the recognizer tables and a policy.
@@ -69,7 +69,14 @@ impl Detector {
         self.triggers.run(text, candidates, &mut out.hits);
         if self.word_rules.any() {
             let rules = self.word_rules;
-            for word in Words::new(text) {
+            let mut words = Words::new(text);
+            while let Some(word) = words.next() {
+                if word.len() == 4 && word.is_all_digits() {
+                    if let Some(end) = timestamps::iso_end(text, word.start) {
+                        words.skip_to(end);
+                        continue;
+                    }
+                }
                 rules.recognize(text, &word, candidates);
             }
         }

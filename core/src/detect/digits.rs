@@ -45,6 +45,11 @@ impl<'t> Words<'t> {
     pub(crate) fn new(text: &'t [u8]) -> Self {
         Words { text, pos: 0 }
     }
+
+    /// Continues the search for digits at `pos` (when it is ahead).
+    pub(crate) fn skip_to(&mut self, pos: usize) {
+        self.pos = self.pos.max(pos);
+    }
 }
 
 /// Byte classes of the word pass: 1 for ASCII digits, 2 for ASCII letters, 0 otherwise.

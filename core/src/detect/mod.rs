@@ -20,6 +20,7 @@ pub mod dictionary;
 pub(crate) mod digits;
 pub(crate) mod recognizers;
 pub(crate) mod resolve;
+pub(crate) mod timestamps;
 pub(crate) mod triggers;
 pub mod validators;
 
