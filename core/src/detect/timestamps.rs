@@ -50,12 +50,10 @@ fn time_end(text: &[u8], at: usize) -> Option<usize> {
     }
     match text.get(end) {
         Some(b'Z') => end += 1,
-        Some(b'+' | b'-') => {
-            if two_digits(text, end + 1).is_some_and(|h| h <= 14) {
-                let colon = usize::from(text.get(end + 3) == Some(&b':'));
-                if two_digits(text, end + 3 + colon).is_some_and(|m| m <= 59) {
-                    end += 5 + colon;
-                }
+        Some(b'+' | b'-') if two_digits(text, end + 1).is_some_and(|h| h <= 14) => {
+            let colon = usize::from(text.get(end + 3) == Some(&b':'));
+            if two_digits(text, end + 3 + colon).is_some_and(|m| m <= 59) {
+                end += 5 + colon;
             }
         }
         _ => {}
