@@ -39,7 +39,7 @@ pub(crate) fn apply(
     vault: &mut Vault,
 ) -> Vec<u8> {
     let Substituted {
-        out,
+        mut out,
         slots,
         label_starts,
     } = substitute(text, findings, label_heads, operator_for, key);
@@ -47,29 +47,43 @@ pub(crate) fn apply(
         return out;
     }
     vault.reserve_labels_at(&out, label_starts);
-    let mut text_out = Vec::with_capacity(out.len() + slots.len() * 16);
-    let mut last = 0;
-    for &(at, finding, keyed) in &slots {
-        text_out.extend_from_slice(&out[last..at]);
-        let value = &text[finding.start..finding.end];
-        let label = match key.filter(|_| keyed) {
-            Some(key) => vault.token_label(finding.kind, value, &key.token(finding.kind, value)),
-            None => vault.numbered_label(finding.kind, value),
-        };
-        // `[[value]]` would read back as a doubled bracket and lose a pair: use braces there.
-        let (open, close) = if at > 0 && out[at - 1] == b'[' && out.get(at + 1) == Some(&b']') {
-            (b'{', b'}')
-        } else {
-            (b'[', b']')
-        };
-        text_out.push(open);
-        text_out.extend_from_slice(label.as_bytes());
-        text_out.push(close);
-        last = at + 1;
-    }
-    text_out.extend_from_slice(&out[last..]);
+    // Each slot becomes its bracketed label. The labels are handed out first (in text order, so
+    // numbers grow along the text), then the text is widened in place from its end: no second
+    // buffer as large as the text.
+    let labels: Vec<(usize, [u8; 2], Box<str>)> = slots
+        .iter()
+        .map(|&(at, finding, keyed)| {
+            let value = &text[finding.start..finding.end];
+            let label = match key.filter(|_| keyed) {
+                Some(key) => {
+                    vault.token_label(finding.kind, value, &key.token(finding.kind, value))
+                }
+                None => vault.numbered_label(finding.kind, value),
+            };
+            // `[[value]]` would read back as a doubled bracket and lose a pair: use braces.
+            let doubled = at > 0 && out[at - 1] == b'[' && out.get(at + 1) == Some(&b']');
+            let brackets = if doubled { *b"{}" } else { *b"[]" };
+            (at, brackets, label.into())
+        })
+        .collect();
     vault.seal();
-    text_out
+    let growth: usize = labels.iter().map(|(_, _, label)| label.len() + 1).sum();
+    let mut end = out.len();
+    out.resize(end + growth, 0);
+    let mut to = out.len();
+    for (at, [open, close], label) in labels.iter().rev() {
+        // Move the text after this slot to its final place, then write the label before it.
+        let tail = at + 1..end;
+        to -= tail.len();
+        out.copy_within(tail, to);
+        to -= label.len() + 2;
+        out[to] = *open;
+        out[to + 1..to + 1 + label.len()].copy_from_slice(label.as_bytes());
+        out[to + 1 + label.len()] = *close;
+        end = *at;
+    }
+    debug_assert_eq!(to, end, "the text before the first slot stays in place");
+    out
 }
 
 /// The text with every finding's operator applied, reversible ones as a [`SLOT`] byte.
@@ -89,7 +103,8 @@ fn substitute<'f>(
     operator_for: impl Fn(EntityKind) -> Operator,
     key: Option<&TenantKey>,
 ) -> Substituted<'f> {
-    let mut out = Vec::with_capacity(text.len() + findings.len() * 8);
+    // Room for the labels that replace slots, so widening the text rarely reallocates.
+    let mut out = Vec::with_capacity(text.len() + findings.len() * 24);
     let mut slots = Vec::new();
     let mut label_starts: Vec<usize> = Vec::new();
     let mut heads = label_heads.iter().copied().peekable();
