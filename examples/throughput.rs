@@ -27,7 +27,11 @@ and our customer service team will get back to you within 24 hours. Contact supp
         Err(_) => Engine::new(),
     };
     let n: usize = docs.iter().map(|d| engine.scan(d).len()).sum();
-    let rounds = if docs.len() > 1 { 3 } else { 20 };
+    // SOVEREIGN_ROUNDS=n: passes over the corpus (longer runs for profilers).
+    let rounds = std::env::var("SOVEREIGN_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(if docs.len() > 1 { 3 } else { 20 });
     let t = Instant::now();
     for _ in 0..rounds {
         for doc in &docs {

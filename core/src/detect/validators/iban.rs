@@ -108,12 +108,31 @@ const LENGTHS: &[(&[u8; 2], usize)] = &[
     (b"YT", 27),
 ];
 
+/// [`LENGTHS`] as a table indexed by the two letters, built at compile time: every word shaped
+/// like an IBAN's start ("MB01") asks, and a lookup must cost less than the word.
+static BY_CODE: [u8; 26 * 26] = {
+    let mut table = [0u8; 26 * 26];
+    let mut i = 0;
+    while i < LENGTHS.len() {
+        let (cc, len) = LENGTHS[i];
+        table[(cc[0] - b'A') as usize * 26 + (cc[1] - b'A') as usize] = len as u8;
+        i += 1;
+    }
+    table
+};
+
 /// The registered IBAN length for an upper-case country code.
 pub fn length(country: &[u8]) -> Option<usize> {
-    LENGTHS
-        .binary_search_by(|(cc, _)| cc.as_slice().cmp(country))
-        .ok()
-        .map(|i| LENGTHS[i].1)
+    let &[a, b] = country else {
+        return None;
+    };
+    if !a.is_ascii_uppercase() || !b.is_ascii_uppercase() {
+        return None;
+    }
+    match BY_CODE[(a - b'A') as usize * 26 + (b - b'A') as usize] {
+        0 => None,
+        len => Some(len as usize),
+    }
 }
 
 /// True when `compact` (no spaces, upper-case) is a valid IBAN: registered country, its length,
