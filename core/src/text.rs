@@ -84,9 +84,9 @@ pub(crate) fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool
     // Context windows are short and most of their bytes do not start the needle: test the
     // first byte before comparing the rest.
     let (first, rest) = (needle[0].to_ascii_lowercase(), &needle[1..]);
-    haystack.windows(needle.len()).any(|w| {
-        w[0].to_ascii_lowercase() == first && w[1..].eq_ignore_ascii_case(rest)
-    })
+    haystack
+        .windows(needle.len())
+        .any(|w| w[0].to_ascii_lowercase() == first && w[1..].eq_ignore_ascii_case(rest))
 }
 
 #[cfg(test)]
