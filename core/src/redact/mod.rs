@@ -47,40 +47,42 @@ pub(crate) fn apply(
         return out;
     }
     vault.reserve_labels_at(&out, label_starts);
+    vault.reserve_entries(slots.len());
     // Each slot becomes its bracketed label. The labels are handed out first (in text order, so
     // numbers grow along the text), then the text is widened in place from its end: no second
     // buffer as large as the text.
-    let labels: Vec<(usize, [u8; 2], Box<str>)> = slots
+    let labels: Vec<(usize, [u8; 2], usize)> = slots
         .iter()
         .map(|&(at, finding, keyed)| {
             let value = &text[finding.start..finding.end];
-            let label = match key.filter(|_| keyed) {
+            let entry = match key.filter(|_| keyed) {
                 Some(key) => {
-                    vault.token_label(finding.kind, value, &key.token(finding.kind, value))
+                    vault.token_entry(finding.kind, value, &key.token(finding.kind, value))
                 }
-                None => vault.numbered_label(finding.kind, value),
+                None => vault.numbered_entry(finding.kind, value),
             };
             // `[[value]]` would read back as a doubled bracket and lose a pair: use braces.
             let doubled = at > 0 && out[at - 1] == b'[' && out.get(at + 1) == Some(&b']');
             let brackets = if doubled { *b"{}" } else { *b"[]" };
-            (at, brackets, label.into())
+            (at, brackets, entry)
         })
         .collect();
     vault.seal();
-    let growth: usize = labels.iter().map(|(_, _, label)| label.len() + 1).sum();
+    let growth: usize = labels.iter().map(|&(.., i)| vault.label(i).len() + 1).sum();
     let mut end = out.len();
     out.resize(end + growth, 0);
     let mut to = out.len();
-    for (at, [open, close], label) in labels.iter().rev() {
+    for &(at, [open, close], entry) in labels.iter().rev() {
+        let label = vault.label(entry);
         // Move the text after this slot to its final place, then write the label before it.
         let tail = at + 1..end;
         to -= tail.len();
         out.copy_within(tail, to);
         to -= label.len() + 2;
-        out[to] = *open;
+        out[to] = open;
         out[to + 1..to + 1 + label.len()].copy_from_slice(label.as_bytes());
-        out[to + 1 + label.len()] = *close;
-        end = *at;
+        out[to + 1 + label.len()] = close;
+        end = at;
     }
     debug_assert_eq!(to, end, "the text before the first slot stays in place");
     out

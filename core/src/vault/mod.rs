@@ -35,13 +35,48 @@ use crate::catalogue::EntityKind;
 use crate::keys::hex;
 use label::Labels;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasher, Hasher, RandomState};
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 use std::sync::OnceLock;
 use zeroize::Zeroizing;
 
 /// Hex digits of a keyed token's MAC (40 bits: collisions are negligible per tenant, and the vault
 /// lengthens a token that collides anyway).
 const TOKEN_HEX: usize = 10;
+
+/// The hasher of `by_value`, whose keys are already keyed hashes: hashing them again would only
+/// cost time.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Decimal digits of `n`, written at the end of `buf`.
+fn itoa(mut n: u32, buf: &mut [u8; 10]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[i..]).expect("ASCII digits")
+}
 
 /// One placeholder and the value it stands for.
 struct Entry {
@@ -59,7 +94,7 @@ pub struct Vault {
     by_label: HashMap<Box<[u8]>, usize>,
     /// Hash of (kind, value) → the first entry with that hash, so an equal value gets the same
     /// label without a scan. Keyed per vault, so the hashes say nothing about the values.
-    by_value: HashMap<u64, usize>,
+    by_value: HashMap<u64, usize, BuildHasherDefault<Prehashed>>,
     value_hasher: RandomState,
     /// Labels the redacted text already holds (normalised): never handed out, so restoring a
     /// redaction gives back exactly its input.
@@ -109,6 +144,13 @@ impl Vault {
         self.reserve_labels_at(text, 0..text.len());
     }
 
+    /// Makes room for `additional` more entries at once (redaction knows how many it may add).
+    pub(crate) fn reserve_entries(&mut self, additional: usize) {
+        self.entries.reserve(additional);
+        self.by_label.reserve(additional);
+        self.by_value.reserve(additional);
+    }
+
     /// Frees what only redaction needed. Called once the redacted text is complete.
     pub(crate) fn seal(&mut self) {
         self.reserved = HashSet::new();
@@ -116,33 +158,56 @@ impl Vault {
 
     /// The numbered label for `value` (e.g. `EMAIL_2`): the one an equal value of the same type
     /// already has, or the next free number.
+    #[cfg(test)]
     pub(crate) fn numbered_label(&mut self, kind: EntityKind, value: &[u8]) -> &str {
+        let i = self.numbered_entry(kind, value);
+        self.label(i)
+    }
+
+    /// [`Vault::numbered_label`], as the index of the entry.
+    pub(crate) fn numbered_entry(&mut self, kind: EntityKind, value: &[u8]) -> usize {
         let hash = self.value_hash(kind, value);
         if let Some(i) = self.find_value(hash, kind, value) {
-            return &self.entries[i].label;
+            return i;
         }
         let index = kind as usize;
         if self.counters.len() <= index {
             self.counters.resize(index + 1, 0);
         }
         let mut number = self.counters[index];
-        let label = loop {
+        let mut label = String::with_capacity(kind.id().len() + 11);
+        loop {
             number = number.saturating_add(1);
-            let label = format!("{}_{}", kind.id(), number);
+            label.clear();
+            label.push_str(kind.id());
+            label.push('_');
+            label.push_str(itoa(number, &mut [0u8; 10]));
             if self.is_free(&label) || number == u32::MAX {
-                break label;
+                break;
             }
-        };
+        }
         self.counters[index] = number;
         self.push(kind, label, value, hash)
     }
 
+    /// The label of entry `i` (from [`Vault::numbered_entry`] or [`Vault::token_entry`]).
+    pub(crate) fn label(&self, i: usize) -> &str {
+        &self.entries[i].label
+    }
+
     /// The keyed token label for `value`: `KIND_` and the first hex digits of `mac`, lengthened
     /// in the rare case that label is taken by another value or already in the text.
+    #[cfg(test)]
     pub(crate) fn token_label(&mut self, kind: EntityKind, value: &[u8], mac: &[u8]) -> &str {
+        let i = self.token_entry(kind, value, mac);
+        self.label(i)
+    }
+
+    /// [`Vault::token_label`], as the index of the entry.
+    pub(crate) fn token_entry(&mut self, kind: EntityKind, value: &[u8], mac: &[u8]) -> usize {
         let hash = self.value_hash(kind, value);
         if let Some(i) = self.find_value(hash, kind, value) {
-            return &self.entries[i].label;
+            return i;
         }
         let digits = hex(mac);
         let free = (TOKEN_HEX..=digits.len())
@@ -151,13 +216,20 @@ impl Vault {
             .find(|label| self.is_free(label));
         match free {
             Some(label) => self.push(kind, label, value, hash),
-            None => self.numbered_label(kind, value),
+            None => self.numbered_entry(kind, value),
         }
     }
 
     fn is_free(&self, label: &str) -> bool {
-        let norm = label::normalize(label.as_bytes());
-        !self.by_label.contains_key(&norm) && !self.reserved.contains(&norm)
+        // Normalised on the stack: this runs for every label handed out.
+        let mut buf = [0u8; label::MAX_LABEL];
+        let Some(norm) = buf.get_mut(..label.len()) else {
+            let norm = label::normalize(label.as_bytes());
+            return !self.by_label.contains_key(&norm) && !self.reserved.contains(&norm);
+        };
+        norm.copy_from_slice(label.as_bytes());
+        norm.make_ascii_uppercase();
+        !self.by_label.contains_key(&*norm) && !self.reserved.contains(&*norm)
     }
 
     fn value_hash(&self, kind: EntityKind, value: &[u8]) -> u64 {
@@ -177,7 +249,7 @@ impl Vault {
         self.entries.iter().position(same)
     }
 
-    fn push(&mut self, kind: EntityKind, label: String, value: &[u8], hash: u64) -> &str {
+    fn push(&mut self, kind: EntityKind, label: String, value: &[u8], hash: u64) -> usize {
         let i = self.entries.len();
         self.by_label.insert(label::normalize(label.as_bytes()), i);
         self.by_value.entry(hash).or_insert(i);
@@ -187,7 +259,7 @@ impl Vault {
             label,
             original: Zeroizing::new(value.to_vec()),
         });
-        &self.entries[i].label
+        i
     }
 
     /// Number of placeholders.
