@@ -146,8 +146,11 @@ fn substitute<'f>(
             Operator::Keep => out.extend_from_slice(value),
         }
         // What the operator wrote, and its new neighbours, can form or end a label the input did
-        // not hold: an id reaching into it, or a word start right after it.
-        label_starts.extend(written.saturating_sub(max_id)..=out.len());
+        // not hold: an id reaching into it, or a word start right after it. No id reaches into a
+        // slot (a byte no label holds), so after a slot only the next byte needs a look.
+        let slot = matches!(operator, Operator::Placeholder | Operator::Token);
+        let from = if slot { out.len() } else { written.saturating_sub(max_id) };
+        label_starts.extend(from..=out.len());
         last = finding.end;
     }
     copy_heads(last, text.len(), out.len(), &mut label_starts);
