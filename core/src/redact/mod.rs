@@ -149,7 +149,11 @@ fn substitute<'f>(
         // not hold: an id reaching into it, or a word start right after it. No id reaches into a
         // slot (a byte no label holds), so after a slot only the next byte needs a look.
         let slot = matches!(operator, Operator::Placeholder | Operator::Token);
-        let from = if slot { out.len() } else { written.saturating_sub(max_id) };
+        let from = if slot {
+            out.len()
+        } else {
+            written.saturating_sub(max_id)
+        };
         label_starts.extend(from..=out.len());
         last = finding.end;
     }

@@ -90,8 +90,11 @@ struct Entry {
 #[derive(Default)]
 pub struct Vault {
     entries: Vec<Entry>,
-    /// Normalised label (ASCII upper case) → entry.
-    by_label: HashMap<Box<[u8]>, usize>,
+    /// Normalised label (ASCII upper case) → entry, built on first lookup.
+    by_label: OnceLock<HashMap<Box<[u8]>, usize>>,
+    /// Normalised keyed-token labels handed out: two values may share a token prefix. (Numbered
+    /// labels cannot collide with each other: each type's numbers only grow.)
+    tokens: HashSet<Box<[u8]>>,
     /// Hash of (kind, value) → the first entry with that hash, so an equal value gets the same
     /// label without a scan. Keyed per vault, so the hashes say nothing about the values.
     by_value: HashMap<u64, usize, BuildHasherDefault<Prehashed>>,
@@ -147,7 +150,6 @@ impl Vault {
     /// Makes room for `additional` more entries at once (redaction knows how many it may add).
     pub(crate) fn reserve_entries(&mut self, additional: usize) {
         self.entries.reserve(additional);
-        self.by_label.reserve(additional);
         self.by_value.reserve(additional);
     }
 
@@ -182,7 +184,7 @@ impl Vault {
             label.push_str(kind.id());
             label.push('_');
             label.push_str(itoa(number, &mut [0u8; 10]));
-            if self.is_free(&label) || number == u32::MAX {
+            if self.is_free(kind, &label) || number == u32::MAX {
                 break;
             }
         }
@@ -213,23 +215,52 @@ impl Vault {
         let free = (TOKEN_HEX..=digits.len())
             .step_by(2)
             .map(|n| format!("{}_{}", kind.id(), &digits[..n]))
-            .find(|label| self.is_free(label));
+            .find(|label| self.is_free(kind, label));
         match free {
-            Some(label) => self.push(kind, label, value, hash),
+            Some(label) => {
+                self.tokens.insert(label::normalize(label.as_bytes()));
+                self.push(kind, label, value, hash)
+            }
             None => self.numbered_entry(kind, value),
         }
     }
 
-    fn is_free(&self, label: &str) -> bool {
+    /// True when `label` (of type `kind`) is neither handed out nor held by the text.
+    fn is_free(&self, kind: EntityKind, label: &str) -> bool {
         // Normalised on the stack: this runs for every label handed out.
         let mut buf = [0u8; label::MAX_LABEL];
-        let Some(norm) = buf.get_mut(..label.len()) else {
-            let norm = label::normalize(label.as_bytes());
-            return !self.by_label.contains_key(&norm) && !self.reserved.contains(&norm);
+        let heap;
+        let norm: &[u8] = match buf.get_mut(..label.len()) {
+            Some(norm) => {
+                norm.copy_from_slice(label.as_bytes());
+                norm.make_ascii_uppercase();
+                norm
+            }
+            None => {
+                heap = label::normalize(label.as_bytes());
+                &heap
+            }
         };
-        norm.copy_from_slice(label.as_bytes());
-        norm.make_ascii_uppercase();
-        !self.by_label.contains_key(&*norm) && !self.reserved.contains(&*norm)
+        !self.reserved.contains(norm) && !self.tokens.contains(norm) && !self.numbered(kind, norm)
+    }
+
+    /// True when `norm` is a numbered label of `kind` already handed out: `KIND_n` with `n` up to
+    /// the type's counter (a token whose hex digits are all decimal could read like one).
+    fn numbered(&self, kind: EntityKind, norm: &[u8]) -> bool {
+        let Some(suffix) = norm
+            .strip_prefix(kind.id().as_bytes())
+            .and_then(|s| s.strip_prefix(b"_"))
+        else {
+            return false;
+        };
+        let decimal =
+            !suffix.is_empty() && suffix[0] != b'0' && suffix.iter().all(u8::is_ascii_digit);
+        let counter = self.counters.get(kind as usize).copied().unwrap_or(0);
+        decimal
+            && std::str::from_utf8(suffix)
+                .ok()
+                .and_then(|s| s.parse::<u32>().ok())
+                .is_some_and(|n| n <= counter)
     }
 
     fn value_hash(&self, kind: EntityKind, value: &[u8]) -> u64 {
@@ -251,8 +282,8 @@ impl Vault {
 
     fn push(&mut self, kind: EntityKind, label: String, value: &[u8], hash: u64) -> usize {
         let i = self.entries.len();
-        self.by_label.insert(label::normalize(label.as_bytes()), i);
         self.by_value.entry(hash).or_insert(i);
+        self.by_label = OnceLock::new();
         self.labels = OnceLock::new();
         self.entries.push(Entry {
             kind,
@@ -279,19 +310,23 @@ impl Vault {
 
     /// The type a label (any ASCII case, without brackets) stands for.
     pub fn kind_of(&self, label: &str) -> Option<EntityKind> {
-        let i = *self.by_label.get(&label::normalize(label.as_bytes()))?;
+        let by_label = self
+            .by_label
+            .get_or_init(|| self.normalised_labels().collect());
+        let i = *by_label.get(&label::normalize(label.as_bytes()))?;
         Some(self.entries[i].kind)
     }
 
+    fn normalised_labels(&self) -> impl Iterator<Item = (Box<[u8]>, usize)> + '_ {
+        self.entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (label::normalize(e.label.as_bytes()), i))
+    }
+
     fn matcher(&self) -> &Labels {
-        self.labels.get_or_init(|| {
-            Labels::new(
-                self.by_label
-                    .iter()
-                    .map(|(label, &i)| (label.clone(), i))
-                    .collect(),
-            )
-        })
+        self.labels
+            .get_or_init(|| Labels::new(self.normalised_labels().collect()))
     }
 
     fn original(&self, entry: usize) -> &[u8] {
@@ -311,6 +346,20 @@ impl Vault {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbered_labels_handed_out_are_known_by_their_number() {
+        let mut vault = Vault::new();
+        for n in 0..12u8 {
+            vault.numbered_label(EntityKind::Email, &[n]);
+        }
+        let taken = |label: &str| vault.numbered(EntityKind::Email, label.as_bytes());
+        assert!(taken("EMAIL_12") && taken("EMAIL_1"));
+        assert!(!taken("EMAIL_13") && !taken("EMAIL_012") && !taken("EMAIL_1A"));
+        assert!(!vault.numbered(EntityKind::Iban, b"EMAIL_3"), "another type's id");
+        assert!(!vault.is_free(EntityKind::Email, "email_7"), "any case");
+        assert!(vault.is_free(EntityKind::Email, "EMAIL_13"));
+    }
 
     #[test]
     fn equal_values_share_a_label_and_reserved_labels_are_skipped() {

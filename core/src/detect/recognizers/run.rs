@@ -31,7 +31,11 @@ fn is_amount(text: &[u8], w: &Word) -> bool {
         return false;
     }
     let frac = w.end + 1;
-    let digits = text[frac..].iter().take(4).take_while(|b| b.is_ascii_digit()).count();
+    let digits = text[frac..]
+        .iter()
+        .take(4)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
     (1..=3).contains(&digits) && !continues(text, frac + digits)
 }
 
