@@ -64,6 +64,15 @@ impl Hasher for Prehashed {
     }
 }
 
+/// Last number handed out per entity type, inline: a vault is made per redaction.
+struct Counters([u32; crate::catalogue::ALL.len()]);
+
+impl Default for Counters {
+    fn default() -> Self {
+        Counters([0; crate::catalogue::ALL.len()])
+    }
+}
+
 /// Decimal digits of `n`, written at the end of `buf`.
 fn itoa(mut n: u32, buf: &mut [u8; 10]) -> &str {
     let mut i = buf.len();
@@ -103,7 +112,7 @@ pub struct Vault {
     /// redaction gives back exactly its input.
     reserved: HashSet<Box<[u8]>>,
     /// Last number handed out per entity type (index = `EntityKind as usize`).
-    counters: Vec<u32>,
+    counters: Counters,
     /// The labels sorted for matching, built on first restore.
     labels: OnceLock<Labels>,
 }
@@ -173,10 +182,7 @@ impl Vault {
             return i;
         }
         let index = kind as usize;
-        if self.counters.len() <= index {
-            self.counters.resize(index + 1, 0);
-        }
-        let mut number = self.counters[index];
+        let mut number = self.counters.0[index];
         let mut label = String::with_capacity(kind.id().len() + 11);
         loop {
             number = number.saturating_add(1);
@@ -188,7 +194,7 @@ impl Vault {
                 break;
             }
         }
-        self.counters[index] = number;
+        self.counters.0[index] = number;
         self.push(kind, label, value, hash)
     }
 
@@ -255,7 +261,7 @@ impl Vault {
         };
         let decimal =
             !suffix.is_empty() && suffix[0] != b'0' && suffix.iter().all(u8::is_ascii_digit);
-        let counter = self.counters.get(kind as usize).copied().unwrap_or(0);
+        let counter = self.counters.0[kind as usize];
         decimal
             && std::str::from_utf8(suffix)
                 .ok()
