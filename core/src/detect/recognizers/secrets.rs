@@ -389,6 +389,43 @@ fn prefixed(text: &[u8], start: usize, end: usize, out: &mut Vec<Candidate>) {
     out.push(Candidate::new(
         spec.kind, start, body_end, spec.score, spec.rule,
     ));
+    if spec.kind == EntityKind::AwsAccessKeyId {
+        aws_secret_after_key_id(text, body_end, out);
+    }
+}
+
+/// An AWS secret key written after its access key id on the same line ("AKIA… with secret
+/// wJalr…", "AKIA…:wJalr…"): a stand-alone token of 40 base64 characters mixing upper case, lower
+/// case and digits, entropy checked. Without the id (or an `aws_secret` keyword), 40 random
+/// characters could be any token.
+fn aws_secret_after_key_id(text: &[u8], from: usize, out: &mut Vec<Candidate>) {
+    const WINDOW: usize = 48;
+    let b64 = |b: u8| b.is_ascii_alphanumeric() || b == b'+' || b == b'/';
+    let limit = (from + WINDOW).min(text.len());
+    let mut i = from;
+    while i < limit && text[i] != b'\n' {
+        if !b64(text[i]) || b64(text[i - 1]) {
+            i += 1;
+            continue;
+        }
+        let end = i + text[i..].iter().take_while(|&&b| b64(b)).count();
+        let token = &text[i..end];
+        let glued = text.get(end).is_some_and(|&b| b == b'_' || b == b'-' || b == b'=');
+        let mixed = token.iter().any(u8::is_ascii_uppercase)
+            && token.iter().any(u8::is_ascii_lowercase)
+            && token.iter().any(u8::is_ascii_digit);
+        if token.len() == 40 && !glued && mixed && entropy::shannon(token) >= 4.0 {
+            out.push(Candidate::new(
+                EntityKind::AwsSecretKey,
+                i,
+                end,
+                0.85,
+                "aws.secret_key.after_key_id",
+            ));
+            return;
+        }
+        i = end;
+    }
 }
 
 /// OpenAI keys (`sk-`, `sk-proj-`, `sk-svcacct-`, `sk-admin-`) and Anthropic keys (`sk-ant-`).
