@@ -62,6 +62,74 @@ const EN_SUFFIXES: &[&str] = &[
     "loop",
     "embankment",
     "broadway",
+    // Further USPS standard suffixes (Publication 28), the distinctive ones: words such as
+    // "Pass", "Park" or "Point" end too many product names ("3 Day Pass") to count alone.
+    "bluffs",
+    "bridge",
+    "brook",
+    "bypass",
+    "canyon",
+    "causeway",
+    "centre",
+    "cliffs",
+    "commons",
+    "corners",
+    "cove",
+    "creek",
+    "crest",
+    "crossing",
+    "dale",
+    "estates",
+    "falls",
+    "ferry",
+    "fields",
+    "forest",
+    "forge",
+    "glen",
+    "harbor",
+    "harbour",
+    "haven",
+    "heights",
+    "hills",
+    "hollow",
+    "junction",
+    "knoll",
+    "knolls",
+    "lakes",
+    "landing",
+    "manor",
+    "meadow",
+    "meadows",
+    "mill",
+    "mills",
+    "mission",
+    "motorway",
+    "orchard",
+    "overpass",
+    "pines",
+    "plains",
+    "points",
+    "prairie",
+    "ranch",
+    "rapids",
+    "ridge",
+    "shoals",
+    "shore",
+    "shores",
+    "springs",
+    "stravenue",
+    "summit",
+    "throughway",
+    "trace",
+    "trafficway",
+    "turnpike",
+    "underpass",
+    "valley",
+    "viaduct",
+    "village",
+    "ville",
+    "vista",
+    "wells",
 ];
 
 /// English suffixes long enough to trust in lower-case text ("12 baker street").
@@ -79,7 +147,7 @@ const EN_LOWERCASE_SUFFIXES: &[&str] = &[
 /// Street types written before the name: French, Spanish, Italian, Portuguese
 /// ("12 rue de la Paix", "Calle Mayor 10", "Via Roma 1"). Ignores ASCII case.
 fn is_street_type(word: &[u8]) -> bool {
-    let Some(buf) = fold::<9>(word) else {
+    let Some(buf) = fold::<13>(word) else {
         return false;
     };
     matches!(
@@ -109,6 +177,20 @@ fn is_street_type(word: &[u8]) -> bool {
             | b"traves\xc3\xada"
             | b"via"
             | b"viale"
+            | b"glorieta"
+            | b"urbanizaci\xc3\xb3n"
+            | b"callej\xc3\xb3n"
+            | b"ca\xc3\xb1ada"
+            | b"cuesta"
+            | b"pasaje"
+            | b"rambla"
+            | b"carretera"
+            | b"stretto"
+            | b"incrocio"
+            | b"borgo"
+            | b"rotonda"
+            | b"contrada"
+            | b"piazzetta"
             | b"piazza"
             | b"piazzale"
             | b"corso"
@@ -126,6 +208,28 @@ const GLUED_SUFFIXES: &[&str] = &[
     "straße", "strasse", "str.", "weg", "gasse", "platz", "allee", "damm", "ufer", "chaussee",
     "gracht", "straat", "laan", "plein", "kade", "singel", "dijk", "steeg", "pfad", "stieg",
 ];
+
+/// Shorter suffixes glued to Dutch and German street names ("Bentebaan", "Louisehof",
+/// "Schönlandring"), with the least number of bytes the name must have before them, so that
+/// "Spring 2" or "Notepad 3" are not read as streets.
+const SHORT_GLUED_SUFFIXES: &[(&str, usize)] = &[
+    ("baan", 4),
+    ("hof", 4),
+    ("dreef", 3),
+    ("ring", 5),
+    ("pad", 5),
+    ("boulevard", 3),
+    ("markt", 4),
+];
+
+/// True when `word` ends with a glued street suffix (see [`GLUED_SUFFIXES`],
+/// [`SHORT_GLUED_SUFFIXES`]).
+fn has_glued_suffix(word: &[u8]) -> bool {
+    GLUED_SUFFIXES.iter().any(|s| ends_with_ignore_case(word, s))
+        || SHORT_GLUED_SUFFIXES
+            .iter()
+            .any(|&(s, stem)| word.len() >= s.len() + stem && ends_with_ignore_case(word, s))
+}
 
 /// Lower-case words that may stand inside a street name ("rue de la Paix", "Unter den Linden").
 /// Ignores ASCII case.
@@ -470,10 +574,7 @@ fn number_last(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
         push(out, ws, e, 0.7, "street_address.po_box");
         return;
     }
-    if GLUED_SUFFIXES
-        .iter()
-        .any(|s| ends_with_ignore_case(prev, s))
-    {
+    if has_glued_suffix(prev) {
         // "Kölner Straße 5", "Am Alten Weg 3": a stand-alone suffix takes up to two words before.
         let mut start = ws;
         if GLUED_SUFFIXES
@@ -512,7 +613,9 @@ fn number_last(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
         };
         let token = &text[s..e];
         let bare = token.strip_suffix(b".").unwrap_or(token);
-        if is_capitalised(token) && is_street_type(bare) {
+        // "C. de Alcalá 5": Spanish "calle" abbreviated (only with its full stop).
+        let calle = token == b"C.";
+        if is_capitalised(token) && (calle || is_street_type(bare)) {
             push(out, s, end, 0.7, "street_address.type_name_number");
             return;
         }
