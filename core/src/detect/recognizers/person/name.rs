@@ -262,6 +262,39 @@ pub(super) fn label(text: &[u8], start: usize, end: usize, out: &mut Vec<Candida
     }
 }
 
+/// Words that make the first line of an address block a company ("Acme Logistics GmbH").
+const COMPANY_WORDS: &[&str] = &[
+    "gmbh", "ltd", "inc", "llc", "ag", "kg", "bv", "nv", "sa", "sl", "srl", "spa", "sarl", "sas",
+    "co", "corp", "company", "limited", "plc", "group", "shop", "store", "logistics", "services",
+];
+
+/// "Shipping address:" and the recipient on the next line, alone on it: the first line of an
+/// address block is a person (or a company, which needs a census name to pass here).
+pub(super) fn address_block(text: &[u8], start: usize, end: usize, out: &mut Vec<Candidate>) {
+    if !at_line_start(text, start) {
+        return;
+    }
+    let mut at = skip_blanks(text, end);
+    if text.get(at) == Some(&b'\r') {
+        at += 1;
+    }
+    if text.get(at) != Some(&b'\n') {
+        // "Shipping address: Jane Doe" reads like any label.
+        return label(text, start, end, out);
+    }
+    let Some(name) = parse_name(text, at + 1, false) else {
+        return;
+    };
+    let alone = matches!(text.get(name.end), None | Some(b'\n' | b'\r'));
+    let company = text[name.start..name.end]
+        .split(|&b| b == b' ')
+        .any(|w| is_one_of(w.strip_suffix(b".").unwrap_or(w), COMPANY_WORDS));
+    if alone && !company && (2..=4).contains(&name.words) {
+        let score = if name.known > 0 { 0.85 } else { 0.6 };
+        push(out, name, score, "person.address_block");
+    }
+}
+
 /// E-mail header display names at the start of a line: `From: John Smith <js@example.com>`.
 pub(super) fn header(text: &[u8], start: usize, end: usize, out: &mut Vec<Candidate>) {
     if !at_line_start(text, start) || !text[start].is_ascii_uppercase() {
@@ -597,6 +630,20 @@ fn context_at(text: &[u8], p: usize, e: usize, ascii: bool, out: &mut Vec<Candid
             label(text, p, e + 4, out)
         }
         b"attn" if matches!(next, Some(b':' | b'.')) => label(text, p, e + 1, out),
+        b"shipping" | b"billing" | b"delivery" | b"mailing" | b"postal" | b"invoice"
+            if starts_with_ignore_case(rest, b" address:") =>
+        {
+            address_block(text, p, e + 9, out)
+        }
+        b"good"
+            if [&b" morning"[..], b" afternoon", b" evening", b" news", b" day"]
+                .iter()
+                .any(|w| starts_with_ignore_case(rest, w)) =>
+        {
+            let words_end = letters_end(text, e + 1);
+            let comma = usize::from(text.get(words_end) == Some(&b','));
+            greeting(text, p, words_end + comma, out)
+        }
         b"name" | b"customer" | b"recipient" | b"contact" | b"attention" | b"employee"
         | b"cardholder" | b"addressee" | b"passenger" | b"patient" | b"kunde" | b"destinataire"
         | b"empf\xc3\xa4nger" | b"client" | b"guest" | b"buyer" | b"sender"
