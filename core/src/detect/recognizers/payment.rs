@@ -127,7 +127,7 @@ pub(super) fn on_run(text: &[u8], run: &Run, near: &mut Near, out: &mut Vec<Cand
         );
     } else if run.groups().len() == 1
         && (8..=17).contains(&run.len())
-        && near.around().any_before(&ACCOUNT_WORDS, 32)
+        && near.any_before(&ACCOUNT_WORDS, 32)
     {
         out.push(Candidate::new(
             EntityKind::UsBankAccount,
@@ -251,7 +251,7 @@ fn sort_code(text: &[u8], run: &Run, near: &mut Near, out: &mut Vec<Candidate>) 
     if !run.is_exactly(&[2, 2, 2], b"--") {
         return;
     }
-    let context = near.around().any_before(&SORT_CODE_WORDS, near::BEFORE);
+    let context = near.any_before(&SORT_CODE_WORDS, near::BEFORE);
     let account = account_after(text, run.end);
     if !context && account.is_none() {
         return;

@@ -2,7 +2,7 @@
 //! ("4111 1111 1111 1111", "123.456.789-09", "85.07.30-033.28"), parsed once per run so each
 //! recognizer only compares group lengths and separators.
 
-use super::near::Around;
+use super::near::{Around, Keywords};
 use super::{national, payment};
 use crate::detect::{Candidate, Word};
 
@@ -73,6 +73,15 @@ impl<'t> Near<'t> {
             start: run.start,
             end: run.end,
             around: None,
+        }
+    }
+
+    /// True when one of `words` stands within `max` bytes before the run. Reads only that
+    /// window unless both windows were already read: most runs ask nothing else.
+    pub(crate) fn any_before(&self, words: &Keywords, max: usize) -> bool {
+        match &self.around {
+            Some(around) => around.any_before(words, max),
+            None => Around::before(self.text, self.start, max).any(words),
         }
     }
 
