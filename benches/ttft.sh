@@ -9,8 +9,9 @@
 #
 # Ours: php-ext/bench/ttft.php times from calling stream() to the first piece callback, with the
 # model already loaded (warm), and once cold (new Model + first call, i.e. loading the weights).
-# Peer: llama-server on 127.0.0.1, started and stopped here; benches/ttft_client.py times from
-# sending POST /completion to the first streamed event with token text, prompt cache off.
+# Peer: llama-server on 127.0.0.1, started and stopped here; benches/ttft.py times from sending
+# POST /completion to the first streamed event with token text, prompt cache off. ttft.py
+# alternates the two, one call each, so that load from other processes hits both alike.
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -44,13 +45,7 @@ echo "model:   $MODEL"
 echo "threads: $THREADS   context: $CONTEXT   repetitions: $REPS   cores: $(nproc)   load: $(cut -d' ' -f1-3 /proc/loadavg)"
 llama_versions llama-server
 
-# --- ours: in-process, before the server starts so that nothing else runs -------------------
-. "$ROOT/scripts/php-isolate.sh"
-TMPDIR=$run timeout 600 php -d "extension=$SO" "$ROOT/php-ext/bench/ttft.php" \
-    "$MODEL" "$ROOT/benches/data/ticket.txt" "$REPS" "$THREADS" "$CONTEXT" >"$run/ours.json"
-
-# --- peer: llama-server with the settings ours uses ------------------------------------------
-# One slot (-np 1), batch and micro-batch 512, full-size SWA cache (llama_context_default_params'
+# llama-server with the settings ours uses: one slot (-np 1), batch and micro-batch 512, full-size SWA cache (llama_context_default_params'
 # swa_full, which ours keeps), no prompt cache in RAM (and the client sends cache_prompt: false).
 timeout 900 "$SERVER" -m "$MODEL" -t "$THREADS" -tb "$THREADS" -c "$CONTEXT" -b 512 -ub 512 \
     -np 1 --swa-full --cache-ram 0 --no-cache-prompt --no-webui \
@@ -64,5 +59,7 @@ done
 curl -sf --max-time 2 -o /dev/null "http://127.0.0.1:$PORT/health" ||
     { echo "llama-server did not become ready" >&2; tail -n 20 "$run/server.log" >&2; exit 1; }
 echo
-timeout 600 python3 "$ROOT/benches/ttft_client.py" "$PORT" "$run/ours.json" "$REPS"
+. "$ROOT/scripts/php-isolate.sh"
+timeout 900 python3 "$ROOT/benches/ttft.py" "$PORT" "$REPS" env TMPDIR="$run" php -d "extension=$SO" \
+    "$ROOT/php-ext/bench/ttft.php" "$MODEL" "$ROOT/benches/data/ticket.txt" "$THREADS" "$CONTEXT"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

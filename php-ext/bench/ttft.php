@@ -2,17 +2,18 @@
 declare(strict_types=1);
 
 /*
- * Time to first token of Model::stream() inside this PHP process, for benches/ttft.sh.
- *   php -d extension=/path/sovereign.so php-ext/bench/ttft.php MODEL TICKET REPS THREADS CONTEXT
- * Redacts the ticket (as a shop would before answering it), then answers it greedily: once cold
- * (new Model + first call: includes loading the weights) and REPS times warm. Prints one JSON
- * object: cold_ms, warm_ms (list), prompt_tokens, queue_ms_max and the redacted ticket, which
- * the peer gets as its prompt.
+ * Time to first token of Model::stream() inside this PHP process, driven by benches/ttft.py.
+ *   php -d extension=/path/sovereign.so php-ext/bench/ttft.php MODEL TICKET THREADS CONTEXT
+ * Redacts the ticket (as a shop would before answering it), answers it once cold (new Model +
+ * first call: includes loading the weights) and prints {cold_ms, prompt_tokens, ticket} as one
+ * JSON line; then answers it again, warm, for every line read from stdin, printing {ms,
+ * queue_ms, prompt_tokens}. Driven one call at a time so the driver can interleave the peer's
+ * requests with ours: a burst of load from other processes then hits both sides alike.
  */
 
-[, $path, $ticketFile, $reps, $threads, $context] = $argv + array_fill(0, 6, null);
+[, $path, $ticketFile, $threads, $context] = $argv + array_fill(0, 5, null);
 if ($context === null || !extension_loaded('sovereign')) {
-    fwrite(STDERR, "usage: php -d extension=sovereign.so {$argv[0]} MODEL TICKET REPS THREADS CONTEXT\n");
+    fwrite(STDERR, "usage: php -d extension=sovereign.so {$argv[0]} MODEL TICKET THREADS CONTEXT\n");
     exit(2);
 }
 
@@ -37,19 +38,11 @@ function firstPiece(Sovereign\Model $model, array $messages, array $options, int
 $open = fn() => new Sovereign\Model($path, ['threads' => (int) $threads, 'contextSize' => (int) $context]);
 
 $start = hrtime(true);
-[$cold, $done] = firstPiece($open(), $messages, $options, $start);
-$warm = [];
-$queue = $done->queueMs;
-$model = $open(); // the same loaded weights: models are cached per process
-for ($i = 0; $i < (int) $reps; $i++) {
-    [$warm[], $done] = firstPiece($model, $messages, $options, hrtime(true));
-    $queue = max($queue, $done->queueMs);
-}
+[$ms, $done] = firstPiece($open(), $messages, $options, $start);
+echo json_encode(['cold_ms' => $ms, 'prompt_tokens' => $done->promptTokens, 'ticket' => $ticket]), "\n";
 
-echo json_encode([
-    'cold_ms' => $cold,
-    'warm_ms' => $warm,
-    'prompt_tokens' => $done->promptTokens,
-    'queue_ms_max' => $queue,
-    'ticket' => $ticket,
-]), "\n";
+$model = $open(); // the same loaded weights: models are cached per process
+while (fgets(STDIN) !== false) {
+    [$ms, $done] = firstPiece($model, $messages, $options, hrtime(true));
+    echo json_encode(['ms' => $ms, 'queue_ms' => $done->queueMs, 'prompt_tokens' => $done->promptTokens]), "\n";
+}
