@@ -9,7 +9,8 @@ the call to the first piece callback) once per line we send it. The peer is a ll
 request reads the whole prompt, as ours does), timed from sending the request to the first
 server-sent event carrying token text (the server sends its headers before reading the prompt,
 so the time to the first byte would be too early). Each side gets one throwaway call first;
-then the two alternate, so a burst of load from other processes hits both alike.
+then the two alternate, with a pause before each call, so a burst of load from other processes
+hits both alike.
 """
 
 import http.client
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import time
 
+PAUSE_S = 1.0
 
 def server_ms(port, body):
     """Milliseconds to the first token from llama-server, and its count of prompt tokens."""
@@ -74,10 +76,14 @@ def main():
     ours_ms(php), server_ms(port, body)  # warm-up
     ours, peer, queue, counts = [], [], 0.0, set()
     for _ in range(reps):
+        # llama.cpp's threads busy-wait for more work for a while after a request (the server's
+        # threadpool polls, --poll 50): a pause keeps one side's spinning out of the other's call.
+        time.sleep(PAUSE_S)
         ms, queued, tokens = ours_ms(php)
         ours.append(ms)
         queue = max(queue, queued)
         counts.add(("ours", tokens))
+        time.sleep(PAUSE_S)
         ms, tokens = server_ms(port, body)
         peer.append(ms)
         counts.add(("server", tokens))
