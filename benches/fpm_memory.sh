@@ -115,8 +115,9 @@ for n in $counts; do
     seen="$dir/seen"
     : > "$seen"
     for round in $(seq $((rounds + 10))); do
-        seq "$n" | xargs -P "$n" -I{} curl -sf --max-time 60 "$url" >> "$seen" \
-            || fail "a request failed"
+        # In the background and waited for: a signal then stops the script at once.
+        seq "$n" | xargs -P "$n" -I{} curl -sf --max-time 60 "$url" >> "$seen" &
+        wait $! || fail "a request failed"
         loaded=$(comm -12 <(awk '$2 == 1 {print $1}' "$seen" | sort -u) <(workers | sort))
         (( round >= rounds )) && [[ "$(echo "$loaded" | grep -c .)" == "$n" ]] && break
         (( round == rounds + 10 )) && fail "only $(echo "$loaded" | grep -c .) of $n workers loaded the model"

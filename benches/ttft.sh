@@ -33,9 +33,12 @@ fi
 # A private slot directory: the host-wide generation slots of other PHP processes on this
 # machine must not make ours wait (queue time would count as time to first token).
 run=$(mktemp -d /tmp/sovereign-ttft.XXXXXX)
-server_pid=""
+server_pid="" client_pid=""
 cleanup() {
-    if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+    for pid in $client_pid $server_pid; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
     rm -rf "$run" "${isolated_scan_dir:-}"
 }
 trap cleanup EXIT
@@ -61,5 +64,8 @@ curl -sf --max-time 2 -o /dev/null "http://127.0.0.1:$PORT/health" ||
 echo
 . "$ROOT/scripts/php-isolate.sh"
 timeout 900 python3 "$ROOT/benches/ttft.py" "$PORT" "$REPS" env TMPDIR="$run" php -d "extension=$SO" \
-    "$ROOT/php-ext/bench/ttft.php" "$MODEL" "$ROOT/benches/data/ticket.txt" "$THREADS" "$CONTEXT"
+    "$ROOT/php-ext/bench/ttft.php" "$MODEL" "$ROOT/benches/data/ticket.txt" "$THREADS" "$CONTEXT" &
+client_pid=$!
+wait "$client_pid" # in the background and waited for: a signal then stops the run at once
+client_pid=""
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
