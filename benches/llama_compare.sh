@@ -4,15 +4,10 @@
 #
 # Usage: benches/llama_compare.sh [MODEL.gguf]   (env: THREADS=2 REPS=5 WORK=/tmp/sovereign-llama-bench)
 #
-# llama-cpp-sys-2 vendors a llama.cpp trimmed of its tools, so llama-bench is built from the
-# llama.cpp tree vendored in llama-cpp-python's sdist, in $WORK (never in the repository; kept
-# between runs). The two trees are different llama.cpp versions: both are printed. ggml is built
-# the way llama-cpp-sys-2 builds it for a plain `cargo build`: GGML_NATIVE=OFF (ggml then
-# picks its x86-64 defaults: SSE4.2, AVX, AVX2, FMA, F16C, BMI2; no AVX-512, no AMX), no OpenMP,
-# RelWithDebInfo (the sys crate picks that whenever the
-# Cargo profile has debug info, which both of this workspace's dev and release profiles have; so
-# the C++ side is the same in both, and ours runs in the dev profile unless PROFILE=release, to
-# avoid a second multi-minute llama.cpp build).
+# llama-bench is built once from llama-cpp-python's sdist in $WORK, configured like our
+# llama-cpp-sys-2 build (benches/llama_tools.sh says how and why). Ours runs in the dev profile
+# unless PROFILE=release, to avoid a second multi-minute llama.cpp build (the C++ side is
+# RelWithDebInfo in both profiles).
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,33 +19,12 @@ WORK=${WORK:-${TMPDIR:-/tmp}/sovereign-llama-bench}
 [ -f "$MODEL" ] || { echo "model not found: $MODEL (run scripts/install-model.sh)" >&2; exit 1; }
 mkdir -p "$WORK"
 
-# --- llama-bench, built once -----------------------------------------------------------------
-BENCH=$WORK/build/bin/llama-bench
-if [ ! -x "$BENCH" ]; then
-    cd "$WORK"
-    if [ -z "$(ls -d llama_cpp_python-*/ 2>/dev/null)" ]; then
-        python3 -m pip download --quiet --no-deps --no-binary :all: llama-cpp-python -d .
-        tar xzf llama_cpp_python-*.tar.gz
-    fi
-    SRC=$(ls -d "$WORK"/llama_cpp_python-*/vendor/llama.cpp | head -n 1)
-    cmake -S "$SRC" -B "$WORK/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DGGML_NATIVE=OFF -DGGML_OPENMP=OFF -DBUILD_SHARED_LIBS=OFF \
-        -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_TOOLS=ON \
-        -DLLAMA_BUILD_SERVER=OFF -DLLAMA_CURL=OFF -DLLAMA_OPENSSL=OFF >"$WORK/cmake.log"
-    cmake --build "$WORK/build" --target llama-bench -j "$(nproc)" >"$WORK/build.log"
-fi
+. "$ROOT/benches/llama_tools.sh"
+BENCH=$(llama_tool llama-bench)
 
-# --- versions --------------------------------------------------------------------------------
-ggml_version() {
-    sed -n 's/^set(GGML_VERSION_\(MAJOR\|MINOR\|PATCH\) \([0-9]*\))/\2/p' "$1/ggml/CMakeLists.txt" |
-        paste -sd. -
-}
-SYS=$(ls -d "$HOME"/.cargo/registry/src/*/llama-cpp-sys-2-* 2>/dev/null | sort -V | tail -n 1)
-PY=$(ls -d "$WORK"/llama_cpp_python-*/ | head -n 1)
 echo "model:   $MODEL"
 echo "threads: $THREADS   repetitions: $REPS   cores: $(nproc)   load: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "ours:    $(basename "$SYS") (ggml $(ggml_version "$SYS/llama.cpp"))"
-echo "peer:    $(basename "$PY") llama-bench (ggml $(ggml_version "$PY/vendor/llama.cpp"))"
+llama_versions llama-bench
 
 # --- ours ------------------------------------------------------------------------------------
 cd "$ROOT"
