@@ -362,7 +362,10 @@ mod tests {
         let taken = |label: &str| vault.numbered(EntityKind::Email, label.as_bytes());
         assert!(taken("EMAIL_12") && taken("EMAIL_1"));
         assert!(!taken("EMAIL_13") && !taken("EMAIL_012") && !taken("EMAIL_1A"));
-        assert!(!vault.numbered(EntityKind::Iban, b"EMAIL_3"), "another type's id");
+        assert!(
+            !vault.numbered(EntityKind::Iban, b"EMAIL_3"),
+            "another type's id"
+        );
         assert!(!vault.is_free(EntityKind::Email, "email_7"), "any case");
         assert!(vault.is_free(EntityKind::Email, "EMAIL_13"));
     }

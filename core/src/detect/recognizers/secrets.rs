@@ -410,7 +410,9 @@ fn aws_secret_after_key_id(text: &[u8], from: usize, out: &mut Vec<Candidate>) {
         }
         let end = i + text[i..].iter().take_while(|&&b| b64(b)).count();
         let token = &text[i..end];
-        let glued = text.get(end).is_some_and(|&b| b == b'_' || b == b'-' || b == b'=');
+        let glued = text
+            .get(end)
+            .is_some_and(|&b| b == b'_' || b == b'-' || b == b'=');
         let mixed = token.iter().any(u8::is_ascii_uppercase)
             && token.iter().any(u8::is_ascii_lowercase)
             && token.iter().any(u8::is_ascii_digit);

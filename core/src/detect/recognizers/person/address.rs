@@ -225,7 +225,9 @@ const SHORT_GLUED_SUFFIXES: &[(&str, usize)] = &[
 /// True when `word` ends with a glued street suffix (see [`GLUED_SUFFIXES`],
 /// [`SHORT_GLUED_SUFFIXES`]).
 fn has_glued_suffix(word: &[u8]) -> bool {
-    GLUED_SUFFIXES.iter().any(|s| ends_with_ignore_case(word, s))
+    GLUED_SUFFIXES
+        .iter()
+        .any(|s| ends_with_ignore_case(word, s))
         || SHORT_GLUED_SUFFIXES
             .iter()
             .any(|&(s, stem)| word.len() >= s.len() + stem && ends_with_ignore_case(word, s))

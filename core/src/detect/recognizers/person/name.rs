@@ -264,8 +264,30 @@ pub(super) fn label(text: &[u8], start: usize, end: usize, out: &mut Vec<Candida
 
 /// Words that make the first line of an address block a company ("Acme Logistics GmbH").
 const COMPANY_WORDS: &[&str] = &[
-    "gmbh", "ltd", "inc", "llc", "ag", "kg", "bv", "nv", "sa", "sl", "srl", "spa", "sarl", "sas",
-    "co", "corp", "company", "limited", "plc", "group", "shop", "store", "logistics", "services",
+    "gmbh",
+    "ltd",
+    "inc",
+    "llc",
+    "ag",
+    "kg",
+    "bv",
+    "nv",
+    "sa",
+    "sl",
+    "srl",
+    "spa",
+    "sarl",
+    "sas",
+    "co",
+    "corp",
+    "company",
+    "limited",
+    "plc",
+    "group",
+    "shop",
+    "store",
+    "logistics",
+    "services",
 ];
 
 /// "Shipping address:" and the recipient on the next line, alone on it: the first line of an
@@ -636,9 +658,15 @@ fn context_at(text: &[u8], p: usize, e: usize, ascii: bool, out: &mut Vec<Candid
             address_block(text, p, e + 9, out)
         }
         b"good"
-            if [&b" morning"[..], b" afternoon", b" evening", b" news", b" day"]
-                .iter()
-                .any(|w| starts_with_ignore_case(rest, w)) =>
+            if [
+                &b" morning"[..],
+                b" afternoon",
+                b" evening",
+                b" news",
+                b" day",
+            ]
+            .iter()
+            .any(|w| starts_with_ignore_case(rest, w)) =>
         {
             let words_end = letters_end(text, e + 1);
             let comma = usize::from(text.get(words_end) == Some(&b','));
