@@ -186,12 +186,13 @@ const GEMMA_TEMPLATE: &str = "{{ bos_token }}{% for message in messages %}<start
 {{ message['content'] | trim }}<end_of_turn>\n{% endfor %}\
 {% if add_generation_prompt %}<start_of_turn>model\n{% endif %}";
 
-/// Copies the GGUF at `src` to `dst` with `tokenizer.chat_template` added, so the real model
-/// can be tested as one that carries a template. GGUF v3: a header (magic, version, tensor
-/// count, key/value count), the key/values, the tensor infos, then the tensor data at the next
-/// multiple of the alignment (32 here); tensor offsets are relative to the data, so only the
-/// count, the new pair and the padding change.
-fn with_chat_template(src: &Path, dst: &Path, template: &str) {
+/// Copies the GGUF at `src` to `dst` with the string metadata `set` (key, value) replaced or
+/// added, so the real model can stand in for other models (one with a chat template, one of an
+/// unknown architecture). GGUF v3: a header (magic, version, tensor count, key/value count),
+/// the key/values, the tensor infos, then the tensor data at the next multiple of the alignment
+/// (32 here); tensor offsets are relative to the data, so only the header count, the pairs and
+/// the padding change.
+fn gguf_with(src: &Path, dst: &Path, set: &[(&str, &str)]) {
     struct Reader<'b> {
         bytes: &'b [u8],
         pos: usize,
@@ -207,9 +208,9 @@ fn with_chat_template(src: &Path, dst: &Path, template: &str) {
         fn u64(&mut self) -> u64 {
             u64::from_le_bytes(self.take(8).try_into().unwrap())
         }
-        fn string(&mut self) {
+        fn string(&mut self) -> &[u8] {
             let n = self.u64() as usize;
-            self.take(n);
+            self.take(n)
         }
         fn value(&mut self, kind: u32) {
             match kind {
@@ -217,7 +218,7 @@ fn with_chat_template(src: &Path, dst: &Path, template: &str) {
                 2 | 3 => drop(self.take(2)),
                 4..=6 => drop(self.take(4)),
                 10..=12 => drop(self.take(8)),
-                8 => self.string(),
+                8 => drop(self.string()),
                 9 => {
                     let (item, n) = (self.u32(), self.u64());
                     (0..n).for_each(|_| self.value(item));
@@ -226,6 +227,15 @@ fn with_chat_template(src: &Path, dst: &Path, template: &str) {
             }
         }
     }
+    let string = |out: &mut Vec<u8>, s: &[u8]| {
+        out.extend((s.len() as u64).to_le_bytes());
+        out.extend(s);
+    };
+    let pair = |out: &mut Vec<u8>, key: &str, value: &str| {
+        string(out, key.as_bytes());
+        out.extend(8u32.to_le_bytes()); // string
+        string(out, value.as_bytes());
+    };
     let bytes = std::fs::read(src).expect("read model");
     assert_eq!(&bytes[..4], b"GGUF");
     let mut r = Reader {
@@ -233,10 +243,17 @@ fn with_chat_template(src: &Path, dst: &Path, template: &str) {
         pos: 8,
     };
     let (tensors, pairs) = (r.u64(), r.u64());
+    let mut kept = Vec::new();
+    let mut missing: Vec<&(&str, &str)> = set.iter().collect();
     for _ in 0..pairs {
-        r.string();
+        let start = r.pos;
+        let key = r.string().to_vec();
         let kind = r.u32();
         r.value(kind);
+        match missing.iter().position(|(k, _)| k.as_bytes() == key) {
+            Some(i) => pair(&mut kept, set[i].0, missing.remove(i).1),
+            None => kept.extend(&bytes[start..r.pos]),
+        }
     }
     let pairs_end = r.pos;
     for _ in 0..tensors {
@@ -245,28 +262,59 @@ fn with_chat_template(src: &Path, dst: &Path, template: &str) {
         r.take(dims * 8 + 4 + 8);
     }
     let infos_end = r.pos;
-    let string = |out: &mut Vec<u8>, s: &str| {
-        out.extend((s.len() as u64).to_le_bytes());
-        out.extend(s.as_bytes());
-    };
-    let mut out = Vec::with_capacity(bytes.len() + template.len() + 64);
+    let mut out = Vec::with_capacity(bytes.len() + 4096);
     out.extend(&bytes[..16]);
-    out.extend((pairs + 1).to_le_bytes());
-    out.extend(&bytes[24..pairs_end]);
-    string(&mut out, "tokenizer.chat_template");
-    out.extend(8u32.to_le_bytes());
-    string(&mut out, template);
+    out.extend((pairs + missing.len() as u64).to_le_bytes());
+    out.extend(kept);
+    for (key, value) in missing {
+        pair(&mut out, key, value);
+    }
     out.extend(&bytes[pairs_end..infos_end]);
     out.resize(out.len().next_multiple_of(32), 0);
     out.extend(&bytes[infos_end.next_multiple_of(32)..]);
-    std::fs::write(dst, out).expect("write templated model");
+    std::fs::write(dst, out).expect("write the edited model");
+}
+
+#[test]
+fn unsupported_architecture_is_a_clear_model_error() {
+    let dir = scratch("architecture");
+    let unknown = dir.join("unknown-architecture.gguf");
+    gguf_with(
+        &model_path(),
+        &unknown,
+        &[("general.architecture", "notamodel")],
+    );
+    let err = Llm::builder(&unknown)
+        .context_size(512)
+        .slot_limit(SlotLimit::new(
+            dir.join("slots"),
+            8,
+            Duration::from_secs(120),
+        ))
+        .build()
+        .and_then(|llm| llm.complete("hello", &greedy(4)))
+        .unwrap_err();
+    let _ = std::fs::remove_file(&unknown);
+    match &err {
+        // "llama.cpp could not load …/unknown-architecture.gguf: … (llama_model_load: error
+        // loading model: unknown model architecture: 'notamodel'; …)"
+        Error::Model(message) => assert!(
+            message.contains("unknown-architecture.gguf") && message.contains("notamodel"),
+            "{message}"
+        ),
+        other => panic!("expected a model error, got {other:?}"),
+    }
 }
 
 #[test]
 fn chat_uses_the_template_the_gguf_carries() {
     let dir = scratch("template");
     let templated = dir.join("gemma-with-template.gguf");
-    with_chat_template(&model_path(), &templated, GEMMA_TEMPLATE);
+    gguf_with(
+        &model_path(),
+        &templated,
+        &[("tokenizer.chat_template", GEMMA_TEMPLATE)],
+    );
     let question = "What is the capital of France? Answer in one word.";
     let messages = [ChatMessage::user(question)];
     let with = Llm::builder(&templated)
@@ -547,6 +595,56 @@ fn slot_holder_child_n() {
     let _slot = limit.acquire().unwrap();
     std::fs::write(dir.join("holding"), "").unwrap();
     std::thread::sleep(Duration::from_secs(120));
+}
+
+// ---- out of memory -------------------------------------------------------------------------
+
+const OOM_ENV: &str = "SOVEREIGN_TEST_OOM_DIR";
+
+/// A context that does not fit in memory is a model error naming the context size, not a crash:
+/// a child process runs with its address space capped (`prlimit --as`), so the allocation
+/// fails for certain instead of being granted lazily and killed later.
+#[test]
+fn context_out_of_memory_is_a_clear_model_error() {
+    let dir = scratch("oom");
+    let status = Command::new("prlimit")
+        .arg(format!("--as={}", 1536u64 << 20))
+        .arg(std::env::current_exe().unwrap())
+        .args(["--exact", "oom_child", "--test-threads=1", "--nocapture"])
+        .env(OOM_ENV, &dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("prlimit (util-linux) runs the child");
+    let message = std::fs::read_to_string(dir.join("error")).unwrap_or_default();
+    assert!(status.success(), "child failed ({status}): {message}");
+    assert!(
+        message.contains("cannot create a 262144-token context"),
+        "{message}"
+    );
+}
+
+/// Child body for `context_out_of_memory_is_a_clear_model_error`: asks for a context whose KV
+/// cache alone needs ~4.5 GB and records the error.
+#[test]
+fn oom_child() {
+    let Some(dir) = std::env::var_os(OOM_ENV).map(PathBuf::from) else {
+        return;
+    };
+    let result = Llm::builder(model_path())
+        .context_size(262_144)
+        .slot_limit(SlotLimit::new(
+            dir.join("slots"),
+            8,
+            Duration::from_secs(60),
+        ))
+        .build()
+        .and_then(|llm| llm.complete("hello", &greedy(2)));
+    let message = match result {
+        Err(Error::Model(message)) => message,
+        other => format!("expected a model error, got {other:?}"),
+    };
+    std::fs::write(dir.join("error"), message).unwrap();
 }
 
 // ---- fork ----------------------------------------------------------------------------------

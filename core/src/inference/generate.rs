@@ -261,11 +261,19 @@ fn new_context(model: &LoadedModel) -> Result<LlamaContext<'_>> {
     let _one_at_a_time = CONTEXT_CREATION
         .lock()
         .map_err(|_| Error::Internal("context creation lock poisoned".into()))?;
+    super::llama_log::capture();
     model.model.new_context(backend()?, params).map_err(|e| {
+        // llama.cpp's log says why (usually a buffer it could not allocate).
+        let detail = super::llama_log::last_errors();
         Error::Model(format!(
-            "cannot create a {}-token context for {}: {e}",
+            "cannot create a {}-token context for {}: {e}{}",
             settings.context_size,
-            model.path.display()
+            model.path.display(),
+            if detail.is_empty() {
+                String::new()
+            } else {
+                format!(" ({detail})")
+            }
         ))
     })
 }
