@@ -169,7 +169,7 @@ impl Llm {
         mut on_piece: impl FnMut(&str) -> bool,
     ) -> Result<Completion> {
         self.generate(options, None, &mut on_piece, |model| {
-            Ok(tokenize(model, prompt, false))
+            Ok(tokenize(&model.model, prompt, false))
         })
     }
 
@@ -186,11 +186,11 @@ impl Llm {
         mut on_piece: impl FnMut(&str) -> bool,
     ) -> Result<Completion> {
         let model = self.load()?;
-        let prompt = chat::format(&model.model, messages)?;
+        let prompt = chat::format(&model, messages)?;
         let mut options = options.clone();
         options.stop.extend(prompt.stops);
         self.generate(&options, None, &mut on_piece, |model| {
-            Ok(tokenize(model, &prompt.text, prompt.templated))
+            Ok(tokenize(&model.model, &prompt.text, prompt.templated))
         })
     }
 
@@ -216,7 +216,7 @@ impl Llm {
         let messages = [ChatMessage::user(prompt)];
         let done = self.generate(&options, Some(&grammar), &mut |_| true, |model| {
             let prompt = chat::format(model, &messages)?;
-            Ok(tokenize(model, &prompt.text, prompt.templated))
+            Ok(tokenize(&model.model, &prompt.text, prompt.templated))
         })?;
         let answer = done.text.trim();
         labels
@@ -236,10 +236,10 @@ impl Llm {
         options: &GenerateOptions,
         grammar: Option<&str>,
         on_piece: &mut dyn FnMut(&str) -> bool,
-        prompt: impl FnOnce(&LlamaModel) -> Result<Vec<LlamaToken>>,
+        prompt: impl FnOnce(&LoadedModel) -> Result<Vec<LlamaToken>>,
     ) -> Result<Completion> {
         let model = self.load()?;
-        let tokens = prompt(&model.model)?;
+        let tokens = prompt(&model)?;
         // Checked before waiting for a slot: a prompt that can never fit should fail at once.
         if tokens.len() >= self.settings.context_size as usize {
             return Err(Error::Input(format!(

@@ -52,6 +52,8 @@ pub struct LoadedModel {
     pub(crate) path: PathBuf,
     pub(crate) settings: ModelSettings,
     pid: u32,
+    /// The texts of the model's control tokens, found on the first templated chat.
+    pub(crate) control: std::sync::OnceLock<super::chat::ControlText>,
 }
 
 impl std::fmt::Debug for LoadedModel {
@@ -149,6 +151,7 @@ fn load(path: &Path, settings: &ModelSettings, pid: u32) -> Result<LoadedModel> 
         path: path.to_path_buf(),
         settings: settings.clone(),
         pid,
+        control: std::sync::OnceLock::new(),
     })
 }
 
