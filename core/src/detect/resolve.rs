@@ -6,6 +6,7 @@
 
 use super::Candidate;
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 fn preference(a: &Candidate, b: &Candidate) -> Ordering {
     b.validated
@@ -22,17 +23,24 @@ pub(crate) fn resolve(candidates: &mut Vec<Candidate>) {
         return;
     }
     candidates.sort_unstable_by(preference);
-    // Accepted spans, kept sorted by start for a binary-search overlap test.
-    let mut accepted: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    // Accepted spans by start: an ordered map, so each overlap test and insertion is
+    // logarithmic (a sorted vector would shift half of itself per insertion: quadratic in the
+    // number of candidates of a large text).
+    let mut accepted: BTreeMap<usize, Candidate> = BTreeMap::new();
     for c in candidates.drain(..) {
-        let i = accepted.partition_point(|a| a.start < c.start);
-        let overlaps_prev = i > 0 && accepted[i - 1].end > c.start;
-        let overlaps_next = i < accepted.len() && accepted[i].start < c.end;
+        let overlaps_prev = accepted
+            .range(..=c.start)
+            .next_back()
+            .is_some_and(|(_, a)| a.end > c.start);
+        let overlaps_next = accepted
+            .range(c.start..)
+            .next()
+            .is_some_and(|(&start, _)| start < c.end);
         if !overlaps_prev && !overlaps_next {
-            accepted.insert(i, c);
+            accepted.insert(c.start, c);
         }
     }
-    *candidates = accepted;
+    candidates.extend(accepted.into_values());
 }
 
 #[cfg(test)]
