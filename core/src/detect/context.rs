@@ -6,7 +6,7 @@
 
 use super::Candidate;
 use crate::catalogue::EntityKind;
-use crate::text::contains_ignore_ascii_case;
+use aho_corasick::AhoCorasick;
 
 /// How far (in bytes) before a candidate context words are looked for.
 pub(crate) const WINDOW_BEFORE: usize = 48;
@@ -34,33 +34,60 @@ pub(crate) fn after(text: &[u8], end: usize, window: usize) -> &[u8] {
     &text[end..(end + window).min(text.len())]
 }
 
-/// True when any of `words` occurs in the `window` bytes before `start`.
-pub(crate) fn any_before(text: &[u8], start: usize, window: usize, words: &[&str]) -> bool {
-    let hay = before(text, start, window);
-    words
-        .iter()
-        .any(|w| contains_ignore_ascii_case(hay, w.as_bytes()))
+/// One [`ContextWords`] entry compiled: its raising and lowering words in one automaton
+/// (ASCII case ignored), so a candidate's two windows are each read once, not once per word.
+pub(crate) struct Context {
+    automaton: AhoCorasick,
+    /// Patterns `0..raise` raise the score, the rest lower it.
+    raise: usize,
 }
 
-/// True when any of `words` occurs in the `window` bytes after `end`.
-pub(crate) fn any_after(text: &[u8], end: usize, window: usize, words: &[&str]) -> bool {
-    let hay = after(text, end, window);
-    words
-        .iter()
-        .any(|w| contains_ignore_ascii_case(hay, w.as_bytes()))
+impl Context {
+    /// Compiles `words` (`None` when it lists no word).
+    pub(crate) fn new(words: &ContextWords) -> Option<Context> {
+        let patterns: Vec<&str> = words.raise.iter().chain(words.lower).copied().collect();
+        if patterns.is_empty() {
+            return None;
+        }
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .expect("context words are few and short");
+        Some(Context {
+            automaton,
+            raise: words.raise.len(),
+        })
+    }
+
+    /// Whether a raising and whether a lowering word occurs in the windows around
+    /// `start..end` ([`WINDOW_BEFORE`] bytes before, [`WINDOW_AFTER`] after).
+    fn near(&self, text: &[u8], start: usize, end: usize) -> (bool, bool) {
+        let (mut raised, mut lowered) = (false, false);
+        for window in [
+            before(text, start, WINDOW_BEFORE),
+            after(text, end, WINDOW_AFTER),
+        ] {
+            for found in self.automaton.find_overlapping_iter(window) {
+                if found.pattern().as_usize() < self.raise {
+                    raised = true;
+                } else {
+                    lowered = true;
+                }
+            }
+        }
+        (raised, lowered)
+    }
 }
 
-/// Applies the context words of `table` to `candidate`'s score, clamped to `0.0..=1.0`.
-pub(crate) fn adjust(text: &[u8], candidate: &mut Candidate, table: &[&ContextWords]) {
-    for words in table.iter().filter(|w| w.kind == candidate.kind) {
-        let near = |list: &[&str]| {
-            any_before(text, candidate.start, WINDOW_BEFORE, list)
-                || any_after(text, candidate.end, WINDOW_AFTER, list)
-        };
-        if !words.raise.is_empty() && near(words.raise) {
+/// Applies the compiled context words of `candidate`'s type to its score, clamped to
+/// `0.0..=1.0`.
+pub(crate) fn adjust(text: &[u8], candidate: &mut Candidate, table: &[Context]) {
+    for context in table {
+        let (raised, lowered) = context.near(text, candidate.start, candidate.end);
+        if raised {
             candidate.score += RAISE;
         }
-        if !words.lower.is_empty() && near(words.lower) {
+        if lowered {
             candidate.score -= LOWER;
         }
     }
@@ -74,11 +101,12 @@ mod tests {
     #[test]
     fn raises_and_lowers() {
         let text = b"my cvv is 123 thanks";
-        let table = [&ContextWords {
+        let table = [Context::new(&ContextWords {
             kind: EntityKind::CardCvv,
             raise: &["cvv"],
             lower: &["qty"],
-        }];
+        })
+        .unwrap()];
         let mut c = Candidate::new(EntityKind::CardCvv, 10, 13, 0.4, "t");
         adjust(text, &mut c, &table);
         assert!((c.score - 0.65).abs() < 1e-6);

@@ -1,6 +1,6 @@
 //! The compiled detector: every pass, wired together once per engine.
 
-use super::context::{self, ContextWords};
+use super::context::{self, Context};
 use super::dictionary::{Dictionary, TermList};
 use super::digits::Words;
 use super::recognizers::{self, WordRules};
@@ -14,7 +14,7 @@ pub(crate) struct Detector {
     word_rules: WordRules,
     text_rules: Vec<&'static TextRule>,
     /// Context words per entity type (index: `EntityKind as usize`).
-    context: Vec<Vec<&'static ContextWords>>,
+    context: Vec<Vec<Context>>,
     dictionary: Option<Dictionary>,
 }
 
@@ -46,8 +46,8 @@ impl Detector {
                     tables
                         .context
                         .iter()
-                        .copied()
                         .filter(|c| c.kind == kind)
+                        .filter_map(|c| Context::new(c))
                         .collect()
                 })
                 .collect(),
