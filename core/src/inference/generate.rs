@@ -264,16 +264,11 @@ fn new_context(model: &LoadedModel) -> Result<LlamaContext<'_>> {
     super::llama_log::capture();
     model.model.new_context(backend()?, params).map_err(|e| {
         // llama.cpp's log says why (usually a buffer it could not allocate).
-        let detail = super::llama_log::last_errors();
         Error::Model(format!(
             "cannot create a {}-token context for {}: {e}{}",
             settings.context_size,
             model.path.display(),
-            if detail.is_empty() {
-                String::new()
-            } else {
-                format!(" ({detail})")
-            }
+            super::llama_log::reason()
         ))
     })
 }

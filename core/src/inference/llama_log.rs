@@ -18,16 +18,22 @@ pub(crate) fn install() {
     unsafe { llama_cpp_sys_2::llama_log_set(Some(callback), std::ptr::null_mut()) };
 }
 
-/// Starts a fresh capture; error lines logged from now on are returned by [`last_errors`].
+/// Starts a fresh capture; error lines logged from now on are returned by [`reason`].
 pub(crate) fn capture() {
     if let Ok(mut errors) = ERRORS.lock() {
         errors.clear();
     }
 }
 
-/// The error lines logged since the last [`capture`], joined.
-pub(crate) fn last_errors() -> String {
-    ERRORS.lock().map(|e| e.join("; ")).unwrap_or_default()
+/// The error lines logged since the last [`capture`], as ` (line; line)` to append to an
+/// error message, or nothing when llama.cpp logged none.
+pub(crate) fn reason() -> String {
+    let lines = ERRORS.lock().map(|e| e.join("; ")).unwrap_or_default();
+    if lines.is_empty() {
+        lines
+    } else {
+        format!(" ({lines})")
+    }
 }
 
 unsafe extern "C" fn callback(

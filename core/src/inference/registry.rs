@@ -135,15 +135,10 @@ fn load(path: &Path, settings: &ModelSettings, pid: u32) -> Result<LoadedModel> 
     let params = LlamaModelParams::default().with_use_mmap(true);
     llama_log::capture();
     let model = LlamaModel::load_from_file(backend, path, &params).map_err(|e| {
-        let detail = llama_log::last_errors();
         Error::Model(format!(
             "llama.cpp could not load {}: {e}{}",
             path.display(),
-            if detail.is_empty() {
-                String::new()
-            } else {
-                format!(" ({detail})")
-            }
+            llama_log::reason()
         ))
     })?;
     Ok(LoadedModel {
