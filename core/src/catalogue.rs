@@ -225,6 +225,39 @@ pub fn entities() -> impl Iterator<Item = &'static EntityInfo> {
     TABLE.iter()
 }
 
+/// A set of entity types, one bit each: what a compiled detector needs to ask "is this type
+/// enabled?" in its inner loops.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct KindSet(u128);
+
+const _: () = assert!(ALL.len() <= 128, "KindSet holds one bit per entity type");
+
+impl KindSet {
+    /// The types `enabled` accepts.
+    pub(crate) fn from_fn(enabled: impl Fn(EntityKind) -> bool) -> KindSet {
+        KindSet(
+            ALL.iter()
+                .filter(|&&kind| enabled(kind))
+                .fold(0, |bits, &kind| bits | 1 << kind as u32),
+        )
+    }
+
+    #[inline(always)]
+    pub(crate) fn contains(self, kind: EntityKind) -> bool {
+        self.0 >> kind as u32 & 1 != 0
+    }
+
+    /// True when a type of the catalogue range `first..=last` is in the set.
+    pub(crate) fn any_in(self, (first, last): (EntityKind, EntityKind)) -> bool {
+        (first as u32..=last as u32).any(|k| self.0 >> k & 1 != 0)
+    }
+
+    /// The types of the set, in catalogue order.
+    pub(crate) fn iter(self) -> impl Iterator<Item = EntityKind> {
+        ALL.iter().copied().filter(move |&kind| self.contains(kind))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

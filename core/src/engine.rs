@@ -234,10 +234,15 @@ impl Engine {
             .as_ref()
             .map(|s| s.tenant_key(request.tenant_name()));
         let mut vault = Vault::new();
+        let heads = if analysis.findings.is_empty() {
+            Default::default()
+        } else {
+            self.detector.label_heads(text, &detection.hits)
+        };
         let redacted = redact::apply(
             text,
             &analysis.findings,
-            &detection.hits.label_heads,
+            &heads,
             |kind| self.policy.entity(kind).operator,
             key.as_ref(),
             &mut vault,

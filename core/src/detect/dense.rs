@@ -26,7 +26,47 @@ pub(crate) struct DenseDfa {
     /// Length of the longest pattern: a lane started this many bytes early (minus one) is in
     /// the same state as a scan from the text's start by the time it reaches its own bytes.
     max_len: usize,
+    /// The bytes that leave the start state, when they are few (see [`Skip`]).
+    skip: Option<Skip>,
 }
+
+/// At most three bytes leave the start state (a small policy's triggers: `@`, `://`): from the
+/// start state the search jumps to the next of them with `memchr` instead of stepping through
+/// every byte, so text without them is passed over at memory speed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Skip {
+    /// No pattern: nothing ever leaves the start state.
+    Nothing,
+    One(u8),
+    Two(u8, u8),
+    Three(u8, u8, u8),
+}
+
+impl Skip {
+    /// Picks the jump for `bytes` (the bytes that leave the start state), if they are few.
+    fn new(bytes: &[u8]) -> Option<Skip> {
+        match *bytes {
+            [] => Some(Skip::Nothing),
+            [a] => Some(Skip::One(a)),
+            [a, b] => Some(Skip::Two(a, b)),
+            [a, b, c] => Some(Skip::Three(a, b, c)),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    fn find(self, haystack: &[u8]) -> Option<usize> {
+        match self {
+            Skip::Nothing => None,
+            Skip::One(a) => memchr::memchr(a, haystack),
+            Skip::Two(a, b) => memchr::memchr2(a, b, haystack),
+            Skip::Three(a, b, c) => memchr::memchr3(a, b, c, haystack),
+        }
+    }
+}
+
+/// Lanes of the long-text walk.
+const LANES: usize = 4;
 
 /// Texts shorter than this are scanned in one lane: splitting them gains nothing.
 const MIN_LANE_TEXT: usize = 256;
@@ -113,14 +153,19 @@ impl DenseDfa {
                     .collect()
             })
             .collect();
+        let start = dense[0];
+        let leaving: Vec<u8> = (0..=255u8)
+            .filter(|&b| table[start as usize + classes[b as usize] as usize] != start)
+            .collect();
         DenseDfa {
             classes,
             stride,
             table,
-            start: dense[0],
+            start,
             first_match: (plain.len() * stride) as u32,
             matches,
             max_len: patterns.iter().map(|p| p.len()).max().unwrap_or(0),
+            skip: Skip::new(&leaving),
         }
     }
 
@@ -139,11 +184,25 @@ impl DenseDfa {
         text: &[u8],
         mut on_match: impl FnMut(usize, usize, usize),
     ) {
+        if let Some(skip) = self.skip {
+            self.walk_skipping(skip, text, &mut on_match);
+            return;
+        }
         if text.len() < MIN_LANE_TEXT || text.len() < 8 * self.max_len {
             self.walk(text, &mut on_match);
             return;
         }
-        const LANES: usize = 4;
+        for found in &self.walk_lanes(text) {
+            for &(pattern, len, end) in found {
+                on_match(pattern as usize, end - len as usize, end);
+            }
+        }
+    }
+
+    /// The four-lane walk of [`Self::for_each_match`]: each lane's matches, in text order.
+    /// Out of line, so that what the caller inlines around it does not take its registers.
+    #[inline(never)]
+    fn walk_lanes(&self, text: &[u8]) -> [Vec<(u32, u32, usize)>; LANES] {
         let bounds: [usize; LANES + 1] = std::array::from_fn(|k| k * text.len() / LANES);
         // Lane k walks from `from[k]` and reports matches ending after `bounds[k]`.
         let from: [usize; LANES] =
@@ -180,10 +239,8 @@ impl DenseDfa {
                     self.record(state, at, bounds[k], &mut found[k]);
                 }
             }
-            for &(pattern, len, end) in &found[k] {
-                on_match(pattern as usize, end - len as usize, end);
-            }
         }
+        found
     }
 
     /// One lane over the whole text, reporting as it goes: used for short texts.
@@ -199,6 +256,41 @@ impl DenseDfa {
                 }
             }
         }
+    }
+
+    /// One walk that jumps over the bytes that cannot leave the start state. Out of line: the
+    /// lane loop of [`Self::for_each_match`] keeps its registers to itself.
+    #[inline(never)]
+    fn walk_skipping(
+        &self,
+        skip: Skip,
+        text: &[u8],
+        on_match: &mut impl FnMut(usize, usize, usize),
+    ) {
+        let mut state = self.start;
+        let mut at = 0;
+        while at < text.len() {
+            if state == self.start {
+                match skip.find(&text[at..]) {
+                    Some(next) => at += next,
+                    None => return,
+                }
+            }
+            state = self.step(state, text[at]);
+            if state >= self.first_match {
+                let k = (state - self.first_match) as usize / self.stride;
+                for &(pattern, len) in &self.matches[k] {
+                    on_match(pattern as usize, at + 1 - len as usize, at + 1);
+                }
+            }
+            at += 1;
+        }
+    }
+
+    /// True when the walk jumps between the few bytes that start a pattern.
+    #[cfg(test)]
+    pub(crate) fn skips(&self) -> bool {
+        self.skip.is_some()
     }
 
     #[inline(always)]
@@ -269,5 +361,32 @@ mod tests {
             let dfa = dense(&patterns);
             prop_assert_eq!(all(&dfa, &text, true), all(&dfa, &text, false));
         }
+
+        /// Jumping between the bytes that start a pattern finds what stepping through every
+        /// byte finds.
+        #[test]
+        fn skipping_equals_one_walk(pieces in proptest::collection::vec(0usize..7, 0..300)) {
+            let patterns: [&[u8]; 4] = [b"@", b"://", b"@@x", b":/:"];
+            let alphabet: [&[u8]; 7] = [b"@", b":", b"/", b"x", b"X", b"abc ", b"://"];
+            let text: Vec<u8> = pieces.iter().flat_map(|&i| alphabet[i].iter().copied()).collect();
+            let dfa = dense(&patterns);
+            prop_assert_eq!(dfa.skip, Some(Skip::Two(b':', b'@')));
+            let mut skipped = Vec::new();
+            dfa.walk_skipping(dfa.skip.unwrap(), &text, &mut |p, s, e| skipped.push((p, s, e)));
+            prop_assert_eq!(skipped, all(&dfa, &text, false));
+        }
+    }
+
+    #[test]
+    fn many_start_bytes_or_none() {
+        assert_eq!(dense(&[b"ab", b"cd", b"ef", b"gh"]).skip, None);
+        assert_eq!(
+            dense(&[b"ab"]).skip,
+            Some(Skip::Two(b'A', b'a')),
+            "both cases leave start"
+        );
+        let nothing = dense(&[]);
+        assert_eq!(nothing.skip, Some(Skip::Nothing));
+        assert!(all(&nothing, b"anything at all", true).is_empty());
     }
 }

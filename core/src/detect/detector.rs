@@ -5,8 +5,9 @@ use super::dictionary::{Dictionary, TermList};
 use super::digits::Words;
 use super::recognizers::{self, WordRules};
 use super::triggers::{Hits, Triggers};
-use super::{resolve, timestamps, Candidate, TextRule};
-use crate::catalogue::EntityKind;
+use super::{amounts, resolve, timestamps, Candidate, TextRule};
+use crate::catalogue::{EntityKind, KindSet};
+use std::borrow::Cow;
 
 /// Everything needed to scan a text, compiled from the recognizer tables and a policy.
 pub(crate) struct Detector {
@@ -35,9 +36,10 @@ impl Detector {
         dictionaries: &[TermList],
         enabled: impl Fn(EntityKind) -> bool,
     ) -> Detector {
-        let tables = recognizers::tables(enabled);
+        let kinds = KindSet::from_fn(enabled);
+        let tables = recognizers::tables(kinds);
         Detector {
-            triggers: Triggers::new(tables.literals, keywords),
+            triggers: Triggers::new(tables.literals, keywords, kinds),
             word_rules: tables.words,
             text_rules: tables.texts,
             context: crate::catalogue::ALL
@@ -53,6 +55,11 @@ impl Detector {
                 .collect(),
             dictionary: Dictionary::new(dictionaries),
         }
+    }
+
+    /// Where labels may start in `text` (see [`Triggers::label_heads`]).
+    pub(crate) fn label_heads<'h>(&self, text: &[u8], hits: &'h Hits) -> Cow<'h, [usize]> {
+        self.triggers.label_heads(text, hits)
     }
 
     /// Scans `text` once with every pass. `known` holds request-scoped values (already compiled).
@@ -78,6 +85,9 @@ impl Detector {
                     }
                 }
                 rules.recognize(text, &word, candidates);
+                if let Some(end) = amounts::fraction_end(text, &word) {
+                    words.skip_to(end);
+                }
             }
         }
         for rule in &self.text_rules {

@@ -13,6 +13,7 @@
 //! ([`validators`]) and push [`Candidate`]s. Operator dictionaries ([`dictionary`]) run as a
 //! separate automaton. [`resolve`] then keeps one finding per span.
 
+pub(crate) mod amounts;
 pub(crate) mod context;
 pub(crate) mod dense;
 pub(crate) mod detector;
@@ -90,6 +91,9 @@ impl Word {
 pub(crate) struct LiteralRule {
     pub literal: &'static str,
     pub recognize: fn(&[u8], usize, usize, &mut Vec<Candidate>),
+    /// The catalogue range of the types `recognize` may report: the rule is compiled in only
+    /// when one of them is enabled, so a small policy's trigger pass stays small.
+    pub kinds: (EntityKind, EntityKind),
 }
 
 /// A recognizer that needs its own pass over the whole text (use sparingly: it costs a pass).

@@ -254,7 +254,7 @@ mod tests {
 
     /// Where the scan would report label heads: word starts where an id's first segment begins.
     fn heads(text: &[u8]) -> Vec<usize> {
-        let heads = label::id_heads();
+        let heads = label::id_heads(crate::catalogue::ALL.iter().copied());
         (0..text.len())
             .filter(|&i| i == 0 || !label::is_word(text[i - 1]))
             .filter(|&i| {

@@ -9,6 +9,7 @@
 //! their second byte.
 
 use super::trie::{NodeId, Trie, FIRST, ROOT, WORD};
+use crate::catalogue::EntityKind;
 use std::sync::OnceLock;
 
 /// Longest label: the longest id (22 bytes), `_`, and a full 64-hex-digit MAC, rounded up.
@@ -98,11 +99,13 @@ fn all_ids() -> &'static Trie {
 /// Where a label can begin: the first segment of every entity id, lower case and without
 /// repeats ("credit" for CREDIT_CARD), or the first two segments, in each spelling of the
 /// separator, when the first is a two-letter country code ("us ssn", "us-ssn", "us_ssn"): "in",
-/// "it" and "us" start too many words to be worth looking at. The scan's trigger automaton finds
-/// them (see `Hits::label_heads`), so redaction needs no pass of its own.
-pub(crate) fn id_heads() -> Vec<String> {
+/// "it" and "us" start too many words to be worth looking at. Only the ids of `kinds` (the types
+/// a policy enables, the only ones it hands out labels for) are listed: a label of another type
+/// read in the text reserves a label nobody asks for. The scan finds the heads (see
+/// [`super::heads`]).
+pub(crate) fn id_heads(kinds: impl IntoIterator<Item = EntityKind>) -> Vec<String> {
     let mut heads: Vec<String> = Vec::new();
-    for kind in crate::catalogue::ALL {
+    for kind in kinds {
         let id = kind.id().to_ascii_lowercase();
         let mut segments = id.split('_');
         let first = segments.next().unwrap_or_default();

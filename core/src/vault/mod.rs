@@ -24,6 +24,7 @@
 //! writes `{EMAIL_1}` for a value that stands in square brackets (`[jane@example.com]`), so that
 //! restoring a redacted text always gives back exactly its input.
 
+pub(crate) mod heads;
 pub(crate) mod label;
 mod restore;
 mod stream;

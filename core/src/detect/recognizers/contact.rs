@@ -5,18 +5,19 @@
 //! matches a supported country's shape (US, UK, DE, FR, NL, ES, IT), or, for an unformatted run
 //! of plausible length, with a phone word (`tel`, `Handy`, `portable`…) just before it.
 
-use crate::catalogue::EntityKind;
+use crate::catalogue::{EntityKind, KindSet};
 use crate::detect::context::ContextWords;
 use crate::detect::{Candidate, LiteralRule, TextRule, Word};
 
-pub(crate) const LITERALS: &[LiteralRule] = &[LiteralRule {
-    literal: "@",
-    recognize: email,
-}];
+pub(crate) const LITERALS: &[LiteralRule] = literals![
+    Email..=Email: email => ["@"],
+];
 /// The family's digit-word rules (see [`super::WordRules`]).
 #[inline(always)]
-pub(super) fn on_word(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
-    phone(text, word, out);
+pub(super) fn on_word(text: &[u8], word: &Word, kinds: KindSet, out: &mut Vec<Candidate>) {
+    if kinds.contains(EntityKind::Phone) {
+        phone(text, word, out);
+    }
 }
 pub(crate) const TEXTS: &[TextRule] = &[];
 pub(crate) const CONTEXT: &[ContextWords] = &[ContextWords {

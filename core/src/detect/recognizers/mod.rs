@@ -8,7 +8,22 @@
 
 use super::context::ContextWords;
 use super::{Candidate, LiteralRule, TextRule, Word};
-use crate::catalogue::EntityKind;
+use crate::catalogue::{EntityKind, KindSet};
+
+/// Literal rules grouped by recognizer, each group with the catalogue range of the types its
+/// recognizer reports: `First..=Last: recognize => ["literal", ...]`.
+macro_rules! literals {
+    ($($first:ident ..= $last:ident : $recognize:path => [$($literal:literal),* $(,)?]),* $(,)?) => {
+        &[$($(crate::detect::LiteralRule {
+            literal: $literal,
+            recognize: $recognize,
+            kinds: (
+                crate::catalogue::EntityKind::$first,
+                crate::catalogue::EntityKind::$last,
+            ),
+        },)*)*]
+    };
+}
 
 mod contact;
 mod crypto;
@@ -18,6 +33,8 @@ mod network;
 mod payment;
 mod person;
 mod run;
+
+pub(crate) use run::continues;
 mod secrets;
 
 /// One family: the catalogue range of types it can produce, and its tables.
@@ -30,9 +47,9 @@ struct Family {
 }
 
 impl Family {
-    /// True when the family can produce one of the types `enabled` accepts.
-    fn serves(&self, enabled: &impl Fn(EntityKind) -> bool) -> bool {
-        any_enabled(self.first, self.last, enabled)
+    /// True when the family can produce one of the `enabled` types.
+    fn serves(&self, enabled: KindSet) -> bool {
+        enabled.any_in((self.first, self.last))
     }
 }
 
@@ -46,13 +63,6 @@ macro_rules! family {
             context: $module::CONTEXT,
         }
     };
-}
-
-/// True when a type of the catalogue range `first..=last` is enabled.
-fn any_enabled(first: EntityKind, last: EntityKind, enabled: &impl Fn(EntityKind) -> bool) -> bool {
-    crate::catalogue::ALL[first as usize..=last as usize]
-        .iter()
-        .any(|&kind| enabled(kind))
 }
 
 /// Every family, with the catalogue range of the types it reports (the catalogue lists types
@@ -76,12 +86,17 @@ pub(crate) struct Tables {
 }
 
 /// Collects the tables of every family that serves an enabled type.
-pub(crate) fn tables(enabled: impl Fn(EntityKind) -> bool) -> Tables {
-    let on: [bool; 7] = std::array::from_fn(|i| FAMILIES[i].serves(&enabled));
+pub(crate) fn tables(enabled: KindSet) -> Tables {
+    let on: [bool; 7] = std::array::from_fn(|i| FAMILIES[i].serves(enabled));
     let families: Vec<&Family> = (0..7).filter(|&i| on[i]).map(|i| &FAMILIES[i]).collect();
     Tables {
-        literals: families.iter().flat_map(|f| f.literals).collect(),
+        literals: families
+            .iter()
+            .flat_map(|f| f.literals)
+            .filter(|rule| enabled.any_in(rule.kinds))
+            .collect(),
         words: WordRules {
+            kinds: enabled,
             contact: on[0],
             person: on[1],
             national: on[2],
@@ -103,6 +118,9 @@ pub(crate) fn tables(enabled: impl Fn(EntityKind) -> bool) -> Tables {
 /// are inlined, and only the words that pass them reach a rule's out-of-line body.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct WordRules {
+    /// The enabled types, for rules that serve several (a card-only policy skips bank
+    /// accounts and routing numbers).
+    kinds: KindSet,
     contact: bool,
     person: bool,
     national: bool,
@@ -113,14 +131,8 @@ pub(crate) struct WordRules {
 }
 
 impl WordRules {
-    /// True when at least one family reads digit words.
-    pub(crate) fn any(&self) -> bool {
-        *self != WordRules::default()
-    }
-
-    /// Number of families that read digit words.
-    #[cfg(test)]
-    pub(crate) fn count(&self) -> usize {
+    /// Whether each family reads digit words, in [`FAMILIES`] order.
+    fn families(&self) -> [bool; 7] {
         [
             self.contact,
             self.person,
@@ -130,16 +142,24 @@ impl WordRules {
             self.secrets,
             self.crypto,
         ]
-        .iter()
-        .filter(|&&on| on)
-        .count()
+    }
+
+    /// True when at least one family reads digit words.
+    pub(crate) fn any(&self) -> bool {
+        self.families().contains(&true)
+    }
+
+    /// Number of families that read digit words.
+    #[cfg(test)]
+    pub(crate) fn count(&self) -> usize {
+        self.families().iter().filter(|&&on| on).count()
     }
 
     /// Offers `word` to the rules of every enabled family.
     #[inline(always)]
     pub(crate) fn recognize(&self, text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
         if self.contact {
-            contact::on_word(text, word, out);
+            contact::on_word(text, word, self.kinds, out);
         }
         if self.person {
             person::on_word(text, word, out);
@@ -148,13 +168,13 @@ impl WordRules {
             national::on_word(text, word, out);
         }
         if self.payment {
-            payment::on_word(text, word, out);
+            payment::on_word(text, word, self.kinds, out);
         }
         // National ids and payment numbers share one parse of each digit run.
         match (self.payment, self.national) {
-            (true, true) => run::recognize::<true, true>(text, word, out),
-            (true, false) => run::recognize::<true, false>(text, word, out),
-            (false, true) => run::recognize::<false, true>(text, word, out),
+            (true, true) => run::recognize::<true, true>(text, word, self.kinds, out),
+            (true, false) => run::recognize::<true, false>(text, word, self.kinds, out),
+            (false, true) => run::recognize::<false, true>(text, word, self.kinds, out),
             (false, false) => {}
         }
         if self.network {
@@ -166,5 +186,27 @@ impl WordRules {
         if self.crypto {
             crypto::on_word(text, word, out);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn literals(kinds: &[EntityKind]) -> Vec<&'static str> {
+        tables(KindSet::from_fn(|k| kinds.contains(&k)))
+            .literals
+            .iter()
+            .map(|rule| rule.literal)
+            .collect()
+    }
+
+    #[test]
+    fn only_literals_of_enabled_types_are_compiled() {
+        assert!(literals(&[EntityKind::CreditCard, EntityKind::Iban]).is_empty());
+        assert_eq!(literals(&[EntityKind::Email, EntityKind::Phone]), ["@"]);
+        assert_eq!(literals(&[EntityKind::Bic]), ["bic", "swift"]);
+        let all = literals(crate::catalogue::ALL);
+        assert!(all.contains(&"cvv") && all.contains(&"://") && all.contains(&"passport"));
     }
 }

@@ -11,10 +11,9 @@ use crate::catalogue::EntityKind;
 use crate::detect::context::ContextWords;
 use crate::detect::{Candidate, LiteralRule, TextRule, Word};
 
-pub(crate) const LITERALS: &[LiteralRule] = &[LiteralRule {
-    literal: "://",
-    recognize: url,
-}];
+pub(crate) const LITERALS: &[LiteralRule] = literals![
+    UrlCredentials..=AmqpUrl: url => ["://"],
+];
 /// The family's digit-word rules (see [`super::WordRules`]): addresses are made of short
 /// groups joined by `.`, `:` or `-`, so only such words are looked at.
 #[inline(always)]

@@ -7,75 +7,28 @@
 
 use super::near::{self, Keywords};
 use super::run::{Near, Run};
-use crate::catalogue::EntityKind;
+use crate::catalogue::{EntityKind, KindSet};
 use crate::detect::context::ContextWords;
 use crate::detect::validators::{aba, card, iban, iso3166};
 use crate::detect::{Candidate, LiteralRule, TextRule, Word};
 
-pub(crate) const LITERALS: &[LiteralRule] = &[
-    LiteralRule {
-        literal: "exp",
-        recognize: expiry,
-    },
-    LiteralRule {
-        literal: "valid thru",
-        recognize: expiry,
-    },
-    LiteralRule {
-        literal: "valid through",
-        recognize: expiry,
-    },
-    LiteralRule {
-        literal: "good thru",
-        recognize: expiry,
-    },
-    LiteralRule {
-        literal: "gültig bis",
-        recognize: expiry,
-    },
-    LiteralRule {
-        literal: "ablaufdatum",
-        recognize: expiry,
-    },
-    LiteralRule {
-        literal: "cvv",
-        recognize: cvv,
-    },
-    LiteralRule {
-        literal: "cvc",
-        recognize: cvv,
-    },
-    LiteralRule {
-        literal: "csc",
-        recognize: cvv,
-    },
-    LiteralRule {
-        literal: "security code",
-        recognize: cvv,
-    },
-    LiteralRule {
-        literal: "card verification",
-        recognize: cvv,
-    },
-    LiteralRule {
-        literal: "prüfnummer",
-        recognize: cvv,
-    },
-    LiteralRule {
-        literal: "bic",
-        recognize: bic,
-    },
-    LiteralRule {
-        literal: "swift",
-        recognize: bic,
-    },
+pub(crate) const LITERALS: &[LiteralRule] = literals![
+    CardExpiry..=CardExpiry: expiry => [
+        "exp", "valid thru", "valid through", "good thru", "gültig bis", "ablaufdatum",
+    ],
+    CardCvv..=CardCvv: cvv => [
+        "cvv", "cvc", "csc", "security code", "card verification", "prüfnummer",
+    ],
+    Bic..=Bic: bic => ["bic", "swift"],
 ];
 
 /// The family's digit-word rules (see [`super::WordRules`]); digit runs are read by
 /// [`super::run`], shared with the national family.
 #[inline(always)]
-pub(super) fn on_word(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
-    iban_at(text, word, out);
+pub(super) fn on_word(text: &[u8], word: &Word, kinds: KindSet, out: &mut Vec<Candidate>) {
+    if kinds.contains(EntityKind::Iban) {
+        iban_at(text, word, out);
+    }
 }
 pub(crate) const TEXTS: &[TextRule] = &[];
 pub(crate) const CONTEXT: &[ContextWords] = &[ContextWords {
@@ -110,10 +63,20 @@ const ACCOUNT_WORDS: Keywords = Keywords::new(&[
 const SORT_CODE_WORDS: Keywords = Keywords::new(&["sort code", "sort-code", "sortcode", "sort"]);
 
 /// Every payment rule on a digit run (called by the shared digit-run pass, [`super::run::RULE`]).
-pub(super) fn on_run(text: &[u8], run: &Run, near: &mut Near, out: &mut Vec<Candidate>) {
-    card_run(run, near, out);
-    let routing =
-        run.is_plain(9) && aba::is_valid(run.digits()) && near.around().any(&ROUTING_WORDS);
+pub(super) fn on_run(
+    text: &[u8],
+    run: &Run,
+    near: &mut Near,
+    kinds: KindSet,
+    out: &mut Vec<Candidate>,
+) {
+    if kinds.contains(EntityKind::CreditCard) {
+        card_run(run, near, out);
+    }
+    let routing = kinds.contains(EntityKind::UsAbaRouting)
+        && run.is_plain(9)
+        && aba::is_valid(run.digits())
+        && near.around().any(&ROUTING_WORDS);
     if routing {
         out.push(
             Candidate::new(
@@ -125,7 +88,8 @@ pub(super) fn on_run(text: &[u8], run: &Run, near: &mut Near, out: &mut Vec<Cand
             )
             .validated(),
         );
-    } else if run.groups().len() == 1
+    } else if kinds.contains(EntityKind::UsBankAccount)
+        && run.groups().len() == 1
         && (8..=17).contains(&run.len())
         && near.any_before(&ACCOUNT_WORDS, 32)
     {
@@ -137,7 +101,9 @@ pub(super) fn on_run(text: &[u8], run: &Run, near: &mut Near, out: &mut Vec<Cand
             "bank_account.context",
         ));
     }
-    sort_code(text, run, near, out);
+    if kinds.contains(EntityKind::UkSortCodeAccount) {
+        sort_code(text, run, near, out);
+    }
 }
 
 /// Card numbers: brand IIN and length, Luhn, and the usual groupings (4-4-4-4[-3], 4-6-5,
@@ -463,7 +429,13 @@ mod tests {
         for w in Words::new(t) {
             iban_at(t, &w, &mut out);
             if let Some(r) = Run::parse(t, &w) {
-                on_run(t, &r, &mut Near::new(t, &r), &mut out);
+                on_run(
+                    t,
+                    &r,
+                    &mut Near::new(t, &r),
+                    KindSet::from_fn(|_| true),
+                    &mut out,
+                );
             }
         }
         for rule in LITERALS {

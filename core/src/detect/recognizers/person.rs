@@ -15,21 +15,15 @@ use crate::detect::context::ContextWords;
 use crate::detect::{Candidate, LiteralRule, TextRule, Word};
 
 /// One literal rule per listed literal, all calling `recognize`.
-macro_rules! literals {
-    ($($recognize:path => [$($literal:literal),* $(,)?]),* $(,)?) => {
-        &[$($(LiteralRule { literal: $literal, recognize: $recognize },)*)*]
-    };
-}
-
 pub(crate) const LITERALS: &[LiteralRule] = literals![
-    birth::after_label => [
+    DateOfBirth..=DateOfBirth: birth::after_label => [
         "birth", "born", "dob", "geburtsdatum", "geboren", "geb.", "né le", "née le",
         "naissance", "nacimiento", "nascita", "nato il", "nata il", "geboortedatum",
     ],
-    documents::passport => [
+    Passport..=Passport: documents::passport => [
         "passport", "reisepass", "passeport", "pasaporte", "passaporto", "paspoort",
     ],
-    documents::licence => [
+    DrivingLicence..=UkDrivingLicence: documents::licence => [
         "licen", "führerschein", "fuehrerschein", "permis de conduire", "de conducir",
         "patente di guida", "rijbewijs", "dl#", "dl no",
     ],

@@ -4,6 +4,7 @@
 
 use super::near::{Around, Keywords};
 use super::{national, payment};
+use crate::catalogue::KindSet;
 use crate::detect::{Candidate, Word};
 
 /// The digit-run pass: each run is parsed once and offered to every family that reads runs
@@ -12,31 +13,18 @@ use crate::detect::{Candidate, Word};
 pub(super) fn recognize<const PAYMENT: bool, const NATIONAL: bool>(
     text: &[u8],
     w: &Word,
+    kinds: KindSet,
     out: &mut Vec<Candidate>,
 ) {
     // Prices, quantities and years are most digit words; every identifier read from a run has
     // six digits or more, so a short word that does not continue is rejected before parsing.
-    if w.letters > 0 || (w.len() < 6 && !continues(text, w.end)) || is_amount(text, w) {
+    if w.letters > 0
+        || (w.len() < 6 && !continues(text, w.end))
+        || crate::detect::amounts::fraction_end(text, w).is_some()
+    {
         return;
     }
-    on_run_start::<PAYMENT, NATIONAL>(text, w, out);
-}
-
-/// True for an amount or measure ("149.90", "1234,5", "2.375"): at most seven digits, one
-/// decimal separator and one to three digits, and nothing after that continues a run. No
-/// identifier read from runs has that shape, and prices are among the commonest digit words.
-#[inline(always)]
-fn is_amount(text: &[u8], w: &Word) -> bool {
-    if w.len() > 7 || !matches!(text.get(w.end), Some(b'.' | b',')) {
-        return false;
-    }
-    let frac = w.end + 1;
-    let digits = text[frac..]
-        .iter()
-        .take(4)
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    (1..=3).contains(&digits) && !continues(text, frac + digits)
+    on_run_start::<PAYMENT, NATIONAL>(text, w, kinds, out);
 }
 
 /// The slow path of [`recognize`], out of line so that rejecting a word needs no stack frame.
@@ -44,12 +32,13 @@ fn is_amount(text: &[u8], w: &Word) -> bool {
 fn on_run_start<const PAYMENT: bool, const NATIONAL: bool>(
     text: &[u8],
     w: &Word,
+    kinds: KindSet,
     out: &mut Vec<Candidate>,
 ) {
     if let Some(run) = Run::parse(text, w) {
         let mut near = Near::new(text, &run);
         if PAYMENT {
-            payment::on_run(text, &run, &mut near, out);
+            payment::on_run(text, &run, &mut near, kinds, out);
         }
         if NATIONAL {
             national::on_run(text, &run, &mut near, out);

@@ -113,219 +113,27 @@ const PREFIXES: &[Prefix] = &[
 ];
 
 /// Literals: every vendor prefix, plus the keyword triggers of the context-driven rules.
-pub(crate) const LITERALS: &[LiteralRule] = &[
-    LiteralRule {
-        literal: "AKIA",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "ASIA",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "AGPA",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "AIDA",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "AROA",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "ANPA",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "ANVA",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "AIPA",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "AIza",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "GOCSPX-",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "sk_live_",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "sk_test_",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "rk_live_",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "rk_test_",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "pk_live_",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "pk_test_",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "whsec_",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "ghp_",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "gho_",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "ghu_",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "ghs_",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "ghr_",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "github_pat_",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "glpat-",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "shpat_",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "shpca_",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "shppa_",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "shpss_",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "npm_",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "hf_",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "key-",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "AQE",
-        recognize: prefixed,
-    },
-    LiteralRule {
-        literal: "sk-",
-        recognize: openai_or_anthropic,
-    },
-    LiteralRule {
-        literal: "xox",
-        recognize: slack_token,
-    },
-    LiteralRule {
-        literal: "hooks.slack.com/services/",
-        recognize: slack_webhook,
-    },
-    LiteralRule {
-        literal: "SG.",
-        recognize: sendgrid,
-    },
-    LiteralRule {
-        literal: "AccountKey=",
-        recognize: azure_storage,
-    },
-    LiteralRule {
-        literal: "access_token$",
-        recognize: braintree_access_token,
-    },
-    LiteralRule {
-        literal: "eyJ",
-        recognize: jwt,
-    },
-    LiteralRule {
-        literal: "-----BEGIN ",
-        recognize: private_key,
-    },
-    LiteralRule {
-        literal: "bearer",
-        recognize: authorization,
-    },
-    LiteralRule {
-        literal: "basic",
-        recognize: authorization,
-    },
-    LiteralRule {
-        literal: "aws_secret",
-        recognize: aws_secret,
-    },
-    LiteralRule {
-        literal: "secretaccesskey",
-        recognize: aws_secret,
-    },
-    LiteralRule {
-        literal: "crypt",
-        recognize: magento_crypt_key,
-    },
-    LiteralRule {
-        literal: "password",
-        recognize: generic_secret,
-    },
-    LiteralRule {
-        literal: "passwd",
-        recognize: generic_secret,
-    },
-    LiteralRule {
-        literal: "pwd",
-        recognize: generic_secret,
-    },
-    LiteralRule {
-        literal: "secret",
-        recognize: generic_secret,
-    },
-    LiteralRule {
-        literal: "token",
-        recognize: generic_secret,
-    },
-    LiteralRule {
-        literal: "api_key",
-        recognize: generic_secret,
-    },
-    LiteralRule {
-        literal: "apikey",
-        recognize: generic_secret,
-    },
-    LiteralRule {
-        literal: "api-key",
-        recognize: generic_secret,
-    },
+pub(crate) const LITERALS: &[LiteralRule] = literals![
+    AwsAccessKeyId..=GenericSecret: prefixed => [
+        "AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA", "AIza", "GOCSPX-",
+        "sk_live_", "sk_test_", "rk_live_", "rk_test_", "pk_live_", "pk_test_", "whsec_", "ghp_",
+        "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "shpat_", "shpca_", "shppa_",
+        "shpss_", "npm_", "hf_", "key-", "AQE",
+    ],
+    AwsAccessKeyId..=GenericSecret: openai_or_anthropic => ["sk-"],
+    AwsAccessKeyId..=GenericSecret: slack_token => ["xox"],
+    AwsAccessKeyId..=GenericSecret: slack_webhook => ["hooks.slack.com/services/"],
+    AwsAccessKeyId..=GenericSecret: sendgrid => ["SG."],
+    AwsAccessKeyId..=GenericSecret: azure_storage => ["AccountKey="],
+    AwsAccessKeyId..=GenericSecret: braintree_access_token => ["access_token$"],
+    AwsAccessKeyId..=GenericSecret: jwt => ["eyJ"],
+    AwsAccessKeyId..=GenericSecret: private_key => ["-----BEGIN "],
+    AwsAccessKeyId..=GenericSecret: authorization => ["bearer", "basic"],
+    AwsAccessKeyId..=GenericSecret: aws_secret => ["aws_secret", "secretaccesskey"],
+    AwsAccessKeyId..=GenericSecret: magento_crypt_key => ["crypt"],
+    AwsAccessKeyId..=GenericSecret: generic_secret => [
+        "password", "passwd", "pwd", "secret", "token", "api_key", "apikey", "api-key",
+    ],
 ];
 
 /// The family's digit-word rules (see [`super::WordRules`]).
