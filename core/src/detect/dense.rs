@@ -213,21 +213,26 @@ impl DenseDfa {
             .unwrap_or(0);
         let mut found: [Vec<(u32, u32, usize)>; LANES] = Default::default();
         let mut states = [self.start; LANES];
-        let lane = |k: usize| &text[from[k]..from[k] + common];
-        let (l0, l1, l2, l3) = (lane(0), lane(1), lane(2), lane(3));
-        for (i, (((&b0, &b1), &b2), &b3)) in l0.iter().zip(l1).zip(l2).zip(l3).enumerate() {
-            states = [
-                self.step(states[0], b0),
-                self.step(states[1], b1),
-                self.step(states[2], b2),
-                self.step(states[3], b3),
-            ];
-            if states.iter().any(|&s| s >= self.first_match) {
-                for k in 0..LANES {
-                    if states[k] >= self.first_match {
-                        self.record(states[k], from[k] + i, bounds[k], &mut found[k]);
-                    }
+        let lanes: [&[u8]; LANES] = std::array::from_fn(|k| &text[from[k]..from[k] + common]);
+        let (classes, table, first_match) = (&self.classes, &self.table[..], self.first_match);
+        // Only indices, the four states and the tables live in the loop: the rare match is
+        // handled out of line, so nothing spills to the stack.
+        for i in 0..common {
+            let step = |state: u32, lane: &[u8]| {
+                // SAFETY: every lane holds `common` bytes; state and class bounds as in `step`.
+                unsafe {
+                    let class = *classes.get_unchecked(*lane.get_unchecked(i) as usize);
+                    *table.get_unchecked(state as usize + class as usize)
                 }
+            };
+            states = [
+                step(states[0], lanes[0]),
+                step(states[1], lanes[1]),
+                step(states[2], lanes[2]),
+                step(states[3], lanes[3]),
+            ];
+            if states[0].max(states[1]).max(states[2].max(states[3])) >= first_match {
+                self.record_lanes(states, i, &from, &bounds, &mut found);
             }
         }
         for k in 0..LANES {
@@ -301,6 +306,24 @@ impl DenseDfa {
         // `k < table.len() / stride`, and every class is `< stride` (see `new`), so `at` is
         // in bounds. This is the innermost loop of every scan; the bounds check costs ~30%.
         unsafe { *self.table.get_unchecked(at) }
+    }
+
+    /// Buffers the matches of the lanes in a match state after their `i`-th byte.
+    #[cold]
+    #[inline(never)]
+    fn record_lanes(
+        &self,
+        states: [u32; LANES],
+        i: usize,
+        from: &[usize; LANES],
+        bounds: &[usize; LANES + 1],
+        found: &mut [Vec<(u32, u32, usize)>; LANES],
+    ) {
+        for k in 0..LANES {
+            if states[k] >= self.first_match {
+                self.record(states[k], from[k] + i, bounds[k], &mut found[k]);
+            }
+        }
     }
 
     /// Buffers the matches of match state `state` reached at byte `at`, keeping those that end
