@@ -38,11 +38,17 @@ impl PairSearch {
     /// of the pairs, ignoring ASCII case: every head, and words that only begin like one
     /// (reading a label there finds none).
     pub(crate) fn find(&self, text: &[u8], out: &mut Vec<usize>) {
+        if text.len() < 2 {
+            return;
+        }
+        if self.opens_word(text, 0) {
+            out.push(0);
+        }
         #[cfg(target_arch = "x86_64")]
-        let at = sse2::find(&self.pairs, text, out);
+        let from = x86::find(&self.pairs, text, out);
         #[cfg(not(target_arch = "x86_64"))]
-        let at = 0;
-        for i in at..text.len().saturating_sub(1) {
+        let from = 1;
+        for i in from..text.len() - 1 {
             if self.opens_word(text, i) {
                 out.push(i);
             }
@@ -57,48 +63,85 @@ impl PairSearch {
 }
 
 #[cfg(target_arch = "x86_64")]
-mod sse2 {
+mod x86 {
     use std::arch::x86_64::{
-        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
-        _mm_set1_epi8, _mm_setzero_si128,
+        __m256i, _mm256_add_epi8, _mm256_and_si256, _mm256_andnot_si256, _mm256_cmpeq_epi8,
+        _mm256_cmpgt_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256,
+        _mm256_set1_epi8, _mm256_setzero_si256,
     };
 
-    /// The vector part of [`super::PairSearch::find`]: blocks of sixteen starts while
-    /// seventeen bytes are left. Returns where the scalar tail takes over.
+    /// The vector part of [`super::PairSearch::find`] from position 1 on, when the CPU has
+    /// AVX2 (else nothing): returns where the byte-by-byte tail takes over.
     pub(super) fn find(pairs: &[[u8; 2]], text: &[u8], out: &mut Vec<usize>) -> usize {
-        debug_assert!(pairs.len() <= super::MAX_PAIRS);
-        // SAFETY (every intrinsic below): SSE2 is part of the x86_64 baseline.
-        let splat = |b: u8| unsafe { _mm_set1_epi8(b as i8) };
-        let mut wanted = [(splat(0), splat(0)); super::MAX_PAIRS];
-        for (w, &[a, b]) in wanted.iter_mut().zip(pairs) {
-            *w = (splat(a), splat(b));
+        if !std::is_x86_feature_detected!("avx2") {
+            return 1;
         }
-        let wanted = &wanted[..pairs.len()];
+        // Padding pairs never match: a byte with bit 5 set is never zero.
+        let padded = |n: usize| {
+            let mut all = [[0u8; 2]; super::MAX_PAIRS];
+            all[..pairs.len()].copy_from_slice(pairs);
+            all[..n].to_vec()
+        };
+        // SAFETY: AVX2 was detected above.
+        unsafe {
+            match pairs.len() {
+                0..=2 => find_avx2::<2>(&padded(2), text, out),
+                3..=4 => find_avx2::<4>(&padded(4), text, out),
+                _ => find_avx2::<8>(&padded(8), text, out),
+            }
+        }
+    }
+
+    /// Blocks of 32 starts `at..at + 32` while `at + 33` bytes exist (each start needs the
+    /// byte before it and the one after it). `N` pairs, compared without a loop.
+    #[target_feature(enable = "avx2")]
+    unsafe fn find_avx2<const N: usize>(
+        pairs: &[[u8; 2]],
+        text: &[u8],
+        out: &mut Vec<usize>,
+    ) -> usize {
+        let pairs: [[u8; 2]; N] = pairs.try_into().expect("padded to N");
+        let splat = |b: u8| _mm256_set1_epi8(b as i8);
+        let wanted: [(__m256i, __m256i); N] = pairs.map(|[a, b]| (splat(a), splat(b)));
         let case = splat(0x20);
-        let mut at = 0;
-        while let Some(block) = text.get(at..at + 17) {
-            // SAFETY: both loads read inside `block`.
+        let mut at = 1;
+        while let Some(block) = text.get(at - 1..at + 33) {
+            // SAFETY: the three loads read inside `block` (34 bytes).
             let mut mask = unsafe {
-                let first = _mm_or_si128(_mm_loadu_si128(block.as_ptr().cast::<__m128i>()), case);
-                let second =
-                    _mm_or_si128(_mm_loadu_si128(block[1..].as_ptr().cast::<__m128i>()), case);
-                let mut hits = _mm_setzero_si128();
-                for &(a, b) in wanted {
-                    let both = _mm_and_si128(_mm_cmpeq_epi8(first, a), _mm_cmpeq_epi8(second, b));
-                    hits = _mm_or_si128(hits, both);
+                let load = |i: usize| _mm256_loadu_si256(block[i..].as_ptr().cast::<__m256i>());
+                let (before, first, second) = (load(0), load(1), load(2));
+                let first = _mm256_or_si256(first, case);
+                let second = _mm256_or_si256(second, case);
+                let mut hits = _mm256_setzero_si256();
+                for (a, b) in wanted {
+                    let both =
+                        _mm256_and_si256(_mm256_cmpeq_epi8(first, a), _mm256_cmpeq_epi8(second, b));
+                    hits = _mm256_or_si256(hits, both);
                 }
-                _mm_movemask_epi8(hits) as u32
+                _mm256_movemask_epi8(_mm256_andnot_si256(word_bytes(before), hits)) as u32
             };
             while mask != 0 {
-                let i = at + mask.trailing_zeros() as usize;
+                out.push(at + mask.trailing_zeros() as usize);
                 mask &= mask - 1;
-                if i == 0 || !super::is_word(text[i - 1]) {
-                    out.push(i);
-                }
             }
-            at += 16;
+            at += 32;
         }
         at
+    }
+
+    /// 0xff for the bytes that continue a word (ASCII letters, digits, `_`; see `is_word`).
+    #[target_feature(enable = "avx2")]
+    fn word_bytes(x: __m256i) -> __m256i {
+        let splat = |b: u8| _mm256_set1_epi8(b as i8);
+        // A range lo..lo+n moved to -128..-128+n: one signed compare tests it.
+        let below = |x: __m256i, lo: u8, n: u8| {
+            let shifted = _mm256_add_epi8(x, splat(0x80u8.wrapping_sub(lo)));
+            _mm256_cmpgt_epi8(splat(0x80u8.wrapping_add(n)), shifted)
+        };
+        let letters = below(_mm256_or_si256(x, splat(0x20)), b'a', 26);
+        let digits = below(x, b'0', 10);
+        let underscore = _mm256_cmpeq_epi8(x, splat(b'_'));
+        _mm256_or_si256(_mm256_or_si256(letters, digits), underscore)
     }
 }
 
@@ -135,7 +178,7 @@ mod tests {
         fn blocks_equal_byte_test(text in prop::collection::vec(prop_oneof![
             Just(b'e'), Just(b'M'), Just(b'm'), Just(b'i'), Just(b'B'), Just(b' '), Just(b'_'),
             Just(b'['), Just(b'E' | 0x80), any::<u8>(),
-        ], 0..90)) {
+        ], 0..200)) {
             let s = search(&[EntityKind::Email, EntityKind::Iban]);
             let mut found = Vec::new();
             s.find(&text, &mut found);
