@@ -4,7 +4,8 @@ declare(strict_types=1);
 /*
  * Speed of the extension, side by side with a pure-PHP preg_* redactor in the same run.
  *   php -d extension=/path/sovereign.so php-ext/bench/bench.php [iterations]
- * Prints per-call overhead, redact() on a 4 KB prompt (p50/p99 µs) and the ratio.
+ * Prints per-call overhead, redact() on a 4 KB prompt and on a support ticket (p50/p99 µs) and
+ * the ratios against the pure-PHP baseline.
  */
 
 require __DIR__ . '/common.php';
@@ -55,10 +56,20 @@ row('Sovereign: scan($text)', timeEach($iterations, fn() => $engine->scan($text)
 $r = $engine->redact($text);
 row('Sovereign: restore(redacted text)', timeEach($iterations, fn() => $r->restore($r->text())));
 
+// A second, ordinary input: the support ticket of the inference benchmarks (fewer digits).
+$ticket = file_get_contents(__DIR__ . '/../../benches/data/ticket.txt');
+echo "redact() on a " . strlen($ticket) . "-byte support ticket (benches/data/ticket.txt)\n";
+$ticketSame = timeEach($iterations, fn() => $subset->redact($ticket));
+row('Sovereign, same 4 types only (subset.toml)', $ticketSame);
+$ticketPure = timeEach($iterations, fn() => $php->redact($ticket));
+row('pure PHP preg_* (email, card+Luhn, IBAN, phone)', $ticketPure);
+
 printf("ratio pure PHP / Sovereign (all 86 types): p50 %.1fx, p99 %.1fx, mean %.1fx\n",
     $pure[0] / $ext[0], $pure[1] / $ext[1], $pure[2] / $ext[2]);
 printf("ratio pure PHP / Sovereign (same 4 types):  p50 %.1fx, p99 %.1fx, mean %.1fx\n",
     $pure[0] / $same[0], $pure[1] / $same[1], $pure[2] / $same[2]);
+printf("ratio on the ticket (same 4 types):          p50 %.1fx, p99 %.1fx, mean %.1fx\n",
+    $ticketPure[0] / $ticketSame[0], $ticketPure[1] / $ticketSame[1], $ticketPure[2] / $ticketSame[2]);
 
 // Both must have done the job: show what each found.
 $found = array_map(fn($f) => $f->type, $engine->scan($text));

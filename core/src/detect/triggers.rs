@@ -9,6 +9,7 @@ use super::dense::DenseDfa;
 use super::{Candidate, LiteralRule};
 use crate::catalogue::KindSet;
 use crate::vault::heads::PairSearch;
+use crate::vault::label;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{MatchKind, StartKind};
 use std::borrow::Cow;
@@ -130,7 +131,10 @@ impl Triggers {
                 }
             }
             Target::LabelHead => {
-                if start == 0 || !crate::vault::label::is_word(text[start - 1]) {
+                // An id's first segment is followed by a separator in every spelling of a
+                // label ("mac address 1", "IBAN_2"): "Machine" or "Credited" start none.
+                let word_start = start == 0 || !label::is_word(text[start - 1]);
+                if word_start && text.get(end).is_some_and(|&b| label::is_separator(b)) {
                     hits.label_heads.push(start);
                 }
             }

@@ -26,7 +26,7 @@ pub(crate) fn is_word(b: u8) -> bool {
 
 /// True for bytes that restoration reads as `_` inside a label.
 #[inline]
-fn is_separator(b: u8) -> bool {
+pub(crate) fn is_separator(b: u8) -> bool {
     matches!(b, b'_' | b'-' | b' ')
 }
 
