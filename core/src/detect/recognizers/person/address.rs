@@ -9,7 +9,7 @@
 //!   "Calle Mayor 10", "Via Roma 1" (street type first);
 //! - post boxes: "PO Box 123", "Postfach 12 34".
 
-use super::names::{words, WordSet};
+use super::names::{key, words, WordSet};
 use super::text::{alnum_end, char_before, fold, is_one_of, letters_end, skip_blanks};
 use crate::catalogue::EntityKind;
 use crate::detect::{Candidate, Word};
@@ -421,8 +421,11 @@ fn number_first(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
             return;
         }
         let token = &text[pos..e];
-        if words > 0 && EN.contains(token) {
-            let lower_ok = capital || EN_LOWER.contains(token);
+        // Packed once for the three lists.
+        let token_key = key(token);
+        let listed = |set: &WordSet| token_key.is_some_and(|k| set.contains_key(k));
+        if words > 0 && listed(&EN) {
+            let lower_ok = capital || listed(&EN_LOWER);
             if !lower_ok {
                 return;
             }
@@ -431,7 +434,7 @@ fn number_first(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
             push(out, word.start, end, score, "street_address.number_suffix");
             return;
         }
-        if NOT.contains(token) || (capital != is_capitalised(token) && !token[0].is_ascii_digit()) {
+        if listed(&NOT) || (capital != is_capitalised(token) && !token[0].is_ascii_digit()) {
             return;
         }
         if text.get(e) != Some(&b' ') {

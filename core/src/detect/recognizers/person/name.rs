@@ -9,7 +9,7 @@
 //! Hopper Award") are held back, and the pass rejects cheaply: an ASCII capital after a blank,
 //! a lower-case word, one blank and another capital, before any lookup.
 
-use super::names::{is_particle, key, AMBIGUOUS, FIRST, LAST, STOP};
+use super::names::{is_particle, key, WordSet, AMBIGUOUS, FIRST, LAST, STOP};
 use super::starts::{is_boundary, Starts};
 use super::text::{
     alnum_end, ascii_letters_end, at_line_start, char_at, is_one_of, letters_end, skip_blanks,
@@ -503,11 +503,14 @@ fn pair_at(text: &[u8], start: usize, end: usize, first_key: Option<u128>) -> Op
             }
             let e = strip_possessive(text, s, e);
             let word = &text[s..e];
-            if word.len() > MAX_WORD || STOP.contains(word) {
+            // Packed once for the three lists.
+            let word_key = key(word);
+            let listed = |set: &WordSet| word_key.is_some_and(|k| set.contains_key(k));
+            if word.len() > MAX_WORD || listed(&STOP) {
                 break;
             }
             // After "van"/"de" any capitalised word is the surname ("Anna de Vries").
-            let known = LAST.contains(word) || is_known_surname(word);
+            let known = listed(&LAST) || is_known_surname(word);
             if known || after_particle {
                 // "John Thomas Smith": an earlier surname was a middle name.
                 middles += usize::from(last.is_some());
@@ -516,7 +519,7 @@ fn pair_at(text: &[u8], start: usize, end: usize, first_key: Option<u128>) -> Op
                     end: e,
                     known: true,
                 });
-            } else if FIRST.contains(word) && last.is_none() {
+            } else if listed(&FIRST) && last.is_none() {
                 middles += 1;
             } else {
                 if last.is_none() {
