@@ -211,6 +211,10 @@ impl Starts {
 /// ("SSN 536-22-8514. Order 407666141": the keyword is not the order number's). Read eight
 /// bytes at a time backwards, so digit-dense text (logs) stops after a chunk or two.
 fn before(text: &[u8], start: usize, max: usize) -> Starts {
+    #[cfg(target_arch = "x86_64")]
+    if start >= BEFORE && start <= text.len() && max <= BEFORE {
+        return sse2::before(text, start, max);
+    }
     let lo = start.saturating_sub(max);
     let (mut alpha, mut from) = (0u64, lo);
     let mut hi = start;
@@ -233,8 +237,92 @@ fn before(text: &[u8], start: usize, max: usize) -> Starts {
     }
 }
 
+#[cfg(target_arch = "x86_64")]
+mod sse2 {
+    use super::{Starts, BEFORE};
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
+        _mm_or_si128, _mm_set1_epi8,
+    };
+
+    const _: () = assert!(BEFORE == 48, "three 16-byte blocks");
+
+    /// Letter and stop (digit, newline) bits of the 16 bytes at `block`.
+    #[inline(always)]
+    fn classes(block: &[u8]) -> (u64, u64) {
+        debug_assert!(block.len() >= 16);
+        // SAFETY: SSE2 is part of the x86_64 baseline; the load reads `block`'s first 16 bytes.
+        unsafe {
+            let x = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+            // A range moved to -128.. : one signed compare tests it.
+            let lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
+            let letters = _mm_cmplt_epi8(
+                _mm_add_epi8(lower, _mm_set1_epi8(0x80u8.wrapping_sub(b'a') as i8)),
+                _mm_set1_epi8((0x80u8 + 26) as i8),
+            );
+            let digits = _mm_cmplt_epi8(
+                _mm_add_epi8(x, _mm_set1_epi8(0x80u8.wrapping_sub(b'0') as i8)),
+                _mm_set1_epi8((0x80u8 + 10) as i8),
+            );
+            let stops = _mm_or_si128(digits, _mm_cmpeq_epi8(x, _mm_set1_epi8(b'\n' as i8)));
+            (
+                _mm_movemask_epi8(letters) as u16 as u64,
+                _mm_movemask_epi8(stops) as u16 as u64,
+            )
+        }
+    }
+
+    /// [`super::after`] when the 16 bytes after `end` exist: one load.
+    #[inline]
+    pub(super) fn after(text: &[u8], end: usize) -> Starts {
+        const _: () = assert!(super::AFTER == 16, "one 16-byte block");
+        let (alpha, stop) = classes(&text[end..]);
+        let to = end + (stop | 1 << 16).trailing_zeros() as usize;
+        let prev = end > 0 && super::is_alpha(text[end - 1]);
+        Starts {
+            lo: end,
+            bits: alpha & !((alpha << 1) | u64::from(prev)) & ((1u64 << (to - end)) - 1),
+            to,
+        }
+    }
+
+    /// [`super::before`] when the 48 bytes before `start` exist: the window is classified with
+    /// three loads, without a loop.
+    #[inline]
+    pub(super) fn before(text: &[u8], start: usize, max: usize) -> Starts {
+        let base = start - BEFORE;
+        let (mut alpha, mut stop) = (0u64, 0u64);
+        for k in 0..3 {
+            let (a, s) = classes(&text[base + 16 * k..]);
+            alpha |= a << (16 * k);
+            stop |= s << (16 * k);
+        }
+        // Bit k stands for byte `lo + k` from here on.
+        let skip = BEFORE - max;
+        let lo = start - max;
+        let prev = skip > 0 && alpha >> (skip - 1) & 1 != 0
+            || skip == 0 && lo > 0 && super::is_alpha(text[lo - 1]);
+        let (alpha, stop) = (alpha >> skip, stop >> skip);
+        let from = if stop == 0 {
+            0
+        } else {
+            64 - stop.leading_zeros() as usize
+        };
+        let prev = from == 0 && prev;
+        Starts {
+            lo,
+            bits: alpha & !((alpha << 1) | u64::from(prev)) & (u64::MAX << from),
+            to: start,
+        }
+    }
+}
+
 /// Word starts in the [`AFTER`] bytes after `end`, before the nearest digit or newline.
 fn after(text: &[u8], end: usize) -> Starts {
+    #[cfg(target_arch = "x86_64")]
+    if end + AFTER <= text.len() {
+        return sse2::after(text, end);
+    }
     let limit = (end + AFTER).min(text.len());
     let (mut alpha, mut to) = (0u64, limit);
     let mut p = end;
