@@ -8,7 +8,7 @@
 //! data ([`FORMATS`]); one parse of the digit run serves them all.
 
 use super::near::{self, Keywords};
-use super::run::{Near, Run};
+use super::run::{pack, Near, Run};
 use crate::catalogue::EntityKind;
 use crate::detect::context::ContextWords;
 use crate::detect::validators::{
@@ -136,17 +136,6 @@ macro_rules! formats {
             rule: $rule,
         }, )* ]
     };
-}
-
-/// Up to eight bytes as one little-endian word, zero-padded (as [`Run::shape`]).
-const fn pack(bytes: &[u8]) -> u64 {
-    assert!(bytes.len() <= 8);
-    let (mut i, mut word) = (0, 0u64);
-    while i < bytes.len() {
-        word |= (bytes[i] as u64) << (8 * i);
-        i += 1;
-    }
-    word
 }
 
 const fn total(groups: &[u8]) -> usize {

@@ -82,6 +82,17 @@ impl<'t> Near<'t> {
     }
 }
 
+/// Packs up to eight bytes into a word, first byte lowest (the layout of [`Run::shape`]).
+pub(crate) const fn pack(bytes: &[u8]) -> u64 {
+    assert!(bytes.len() <= 8);
+    let (mut i, mut word) = (0, 0u64);
+    while i < bytes.len() {
+        word |= (bytes[i] as u64) << (8 * i);
+        i += 1;
+    }
+    word
+}
+
 /// Bytes that may separate digit groups.
 const SEPS: &[u8] = b" -./+";
 /// Longest digit count of any identifier parsed from runs (IBANs are handled on words).
@@ -222,9 +233,11 @@ impl Run {
         self.ngroups == 1 && self.len == len
     }
 
-    /// True when the groups have the lengths `groups` and the separators are exactly `seps`.
+    /// True when the groups have the lengths `groups` and the separators are exactly `seps`
+    /// (compared packed, see [`Run::shape`]).
+    #[inline]
     pub(crate) fn is_exactly(&self, groups: &[u8], seps: &[u8]) -> bool {
-        self.groups() == groups && self.seps() == seps
+        groups.len() == seps.len() + 1 && self.shape() == (pack(groups), pack(seps))
     }
 
     /// True when every separator is the same byte (or there is none).
