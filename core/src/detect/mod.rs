@@ -9,9 +9,9 @@
 //!    IBANs, national ids, phones and dates all contain digits, so text without digits costs
 //!    one vectorised byte scan.
 //!
-//! Recognizers ([`recognizers`]) only look at the bytes around their trigger, run validators
-//! ([`validators`]) and push [`Candidate`]s. Operator dictionaries ([`dictionary`]) run as a
-//! separate automaton. [`resolve`] then keeps one finding per span.
+//! Recognizers (`recognizers`) only look at the bytes around their trigger, run validators
+//! ([`validators`]) and push `Candidate`s. Operator dictionaries ([`dictionary`]) run as a
+//! separate automaton. `resolve` then keeps one finding per span.
 
 pub(crate) mod amounts;
 pub(crate) mod context;

@@ -585,7 +585,7 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// "unknown WHAT `name`: did you mean `x`? expected one of a, b, c" (`place`, if any, goes after
-/// the name: "unknown key `x` in [secret]: ...").
+/// the name: "unknown key `x` in \[secret\]: ...").
 fn unknown<'n>(
     what: &str,
     name: &str,

@@ -169,15 +169,15 @@ impl Vault {
         self.reserved = HashSet::new();
     }
 
-    /// The numbered label for `value` (e.g. `EMAIL_2`): the one an equal value of the same type
-    /// already has, or the next free number.
+    /// [`Vault::numbered_entry`]'s label.
     #[cfg(test)]
     pub(crate) fn numbered_label(&mut self, kind: EntityKind, value: &[u8]) -> &str {
         let i = self.numbered_entry(kind, value);
         self.label(i)
     }
 
-    /// [`Vault::numbered_label`], as the index of the entry.
+    /// The entry (its index) of the numbered label for `value` (e.g. `EMAIL_2`): the one an
+    /// equal value of the same type already has, or the next free number.
     pub(crate) fn numbered_entry(&mut self, kind: EntityKind, value: &[u8]) -> usize {
         let hash = self.value_hash(kind, value);
         if let Some(i) = self.find_value(hash, kind, value) {
@@ -205,15 +205,16 @@ impl Vault {
         &self.entries[i].label
     }
 
-    /// The keyed token label for `value`: `KIND_` and the first hex digits of `mac`, lengthened
-    /// in the rare case that label is taken by another value or already in the text.
+    /// [`Vault::token_entry`]'s label.
     #[cfg(test)]
     pub(crate) fn token_label(&mut self, kind: EntityKind, value: &[u8], mac: &[u8]) -> &str {
         let i = self.token_entry(kind, value, mac);
         self.label(i)
     }
 
-    /// [`Vault::token_label`], as the index of the entry.
+    /// The entry (its index) of the keyed token label for `value`: `KIND_` and the first hex
+    /// digits of `mac`, lengthened in the rare case that label is taken by another value or
+    /// already in the text.
     pub(crate) fn token_entry(&mut self, kind: EntityKind, value: &[u8], mac: &[u8]) -> usize {
         let hash = self.value_hash(kind, value);
         if let Some(i) = self.find_value(hash, kind, value) {

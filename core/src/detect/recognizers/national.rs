@@ -247,7 +247,7 @@ const BY_LEN: [u64; MAX_LEN + 1] = {
     table
 };
 
-/// Every national rule on a digit run (called by the shared digit-run pass, [`run::RULE`]).
+/// Every national rule on a digit run (called by the shared digit-run pass, [`super::run`]).
 pub(super) fn on_run(text: &[u8], run: &Run, near: &mut Near, out: &mut Vec<Candidate>) {
     if run.len() < 8 {
         if run.is_exactly(&[2, 2, 2], b"  ") || run.is_plain(6) {

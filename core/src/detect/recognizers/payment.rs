@@ -62,7 +62,7 @@ const ACCOUNT_WORDS: Keywords = Keywords::new(&[
 ]);
 const SORT_CODE_WORDS: Keywords = Keywords::new(&["sort code", "sort-code", "sortcode", "sort"]);
 
-/// Every payment rule on a digit run (called by the shared digit-run pass, [`super::run::RULE`]).
+/// Every payment rule on a digit run (called by the shared digit-run pass, [`super::run`]).
 pub(super) fn on_run(
     text: &[u8],
     run: &Run,

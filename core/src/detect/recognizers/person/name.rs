@@ -466,7 +466,7 @@ struct Surname {
     known: bool,
 }
 
-/// Scores a "First [Middle] Last" run whose first word spans `start..end`, or `None`.
+/// Scores a "First \[Middle\] Last" run whose first word spans `start..end`, or `None`.
 ///
 /// Tiers: first name and surname both in the census lists (0.6, or 0.55 when one of them is
 /// also an everyday word); only one of them in the lists and the other a plain capitalised

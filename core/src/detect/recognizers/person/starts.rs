@@ -34,8 +34,8 @@ fn is_opener(b: u8) -> bool {
 /// Opener and loose-boundary bit masks (bit `i` for byte `i`) of up to 32 bytes.
 type Classes = (u32, u32);
 
-/// A cursor over the starts of one text: bytes that open a word ([`is_opener`]) and follow a
-/// loose boundary or the start of the text.
+/// A cursor over the starts of one text: bytes that open a word (an ASCII capital or any
+/// non-ASCII byte) and follow a loose boundary or the start of the text.
 pub(super) struct Starts<'t> {
     text: &'t [u8],
     /// Where the current block starts.
