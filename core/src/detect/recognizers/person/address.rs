@@ -304,10 +304,13 @@ fn is_capitalised(word: &[u8]) -> bool {
     }
 }
 
-/// A house number: 1 to 5 digits with at most one letter ("221B", "12a").
+/// A house number: 1 to 5 digits, then at most one letter ("221B", "12a"; not "p3", "v2").
 #[inline]
-fn is_house_number(word: &Word) -> bool {
-    (1..=5).contains(&word.digits) && word.letters <= 1 && word.len() <= 6
+fn is_house_number(text: &[u8], word: &Word) -> bool {
+    (1..=5).contains(&word.digits)
+        && word.letters <= 1
+        && word.len() <= 6
+        && text[word.start].is_ascii_digit()
 }
 
 /// Extends a number to the right over "-2", "/3", "a" style additions ("123-2", "12/3").
@@ -639,7 +642,7 @@ fn number_last(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
 /// whether either shape can fit; the shapes themselves stay out of line.
 #[inline(always)]
 pub(super) fn street(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
-    if !is_house_number(word) {
+    if !is_house_number(text, word) {
         return;
     }
     let before = word.start.checked_sub(1).map(|i| text[i]);
