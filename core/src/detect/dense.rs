@@ -218,17 +218,20 @@ impl DenseDfa {
             .min()
             .unwrap_or(0);
         let mut found: [Vec<(u32, u32, usize)>; LANES] = Default::default();
-        let mut states = [self.start; LANES];
+        // States are held as `usize` in the loop: a loaded `u32` is already zero-extended, so a
+        // step is load, load, add, load, with no widening move.
+        let mut states = [self.start as usize; LANES];
         let lanes: [&[u8]; LANES] = std::array::from_fn(|k| &text[from[k]..from[k] + common]);
-        let (classes, table, first_match) = (&self.classes, &self.table[..], self.first_match);
+        let (classes, table) = (&self.classes, &self.table[..]);
+        let first_match = self.first_match as usize;
         // Only indices, the four states and the tables live in the loop: the rare match is
         // handled out of line, so nothing spills to the stack.
         for i in 0..common {
-            let step = |state: u32, lane: &[u8]| {
+            let step = |state: usize, lane: &[u8]| {
                 // SAFETY: every lane holds `common` bytes; states and classes as in `step`.
                 unsafe {
                     let class = *classes.get_unchecked(*lane.get_unchecked(i) as usize);
-                    *table.get_unchecked(state as usize + class as usize)
+                    *table.get_unchecked(state + class as usize) as usize
                 }
             };
             states = [
@@ -238,11 +241,11 @@ impl DenseDfa {
                 step(states[3], lanes[3]),
             ];
             if (states[0] | states[1] | states[2] | states[3]) >= first_match {
-                self.record_lanes(states, i, &from, &bounds, &mut found);
+                self.record_lanes(states.map(|s| s as u32), i, &from, &bounds, &mut found);
             }
         }
         for k in 0..LANES {
-            let mut state = states[k];
+            let mut state = states[k] as u32;
             let rest = from[k] + common..bounds[k + 1];
             for (at, &byte) in rest.clone().zip(&text[rest]) {
                 state = self.step(state, byte);
