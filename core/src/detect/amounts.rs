@@ -1,7 +1,8 @@
-//! Amounts and measures (`149.90`, `1234,5`, `2.375`), recognised so the digit-word pass reads
-//! a price once: the integer part is offered to the rules (which reject it), the fraction is
-//! stepped over. Prices are among the commonest digit words of shop text, and no rule reads an
-//! entity out of a fraction.
+//! Amounts and measures (`149.90`, `1234,5`, `2.375`), recognised so the digit-word pass steps
+//! over a price as a whole instead of offering its two digit words to every rule. Prices are
+//! among the commonest digit words of shop text, and no identifier has their shape: at most
+//! seven digits, one decimal separator, one to three digits, and nothing after that continues
+//! a digit run (`2.4.7`, `10.0.0.1` and `1.234.567` go on, so they are read as usual).
 
 use super::recognizers::continues;
 use super::Word;

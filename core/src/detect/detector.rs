@@ -84,10 +84,11 @@ impl Detector {
                         continue;
                     }
                 }
-                rules.recognize(text, &word, candidates);
                 if let Some(end) = amounts::fraction_end(text, &word) {
                     words.skip_to(end);
+                    continue;
                 }
+                rules.recognize(text, &word, candidates);
             }
         }
         for rule in &self.text_rules {

@@ -18,10 +18,8 @@ pub(super) fn recognize<const PAYMENT: bool, const NATIONAL: bool>(
 ) {
     // Prices, quantities and years are most digit words; every identifier read from a run has
     // six digits or more, so a short word that does not continue is rejected before parsing.
-    if w.letters > 0
-        || (w.len() < 6 && !continues(text, w.end))
-        || crate::detect::amounts::fraction_end(text, w).is_some()
-    {
+    // (Amounts never get here: the digit-word pass steps over them.)
+    if w.letters > 0 || (w.len() < 6 && !continues(text, w.end)) {
         return;
     }
     on_run_start::<PAYMENT, NATIONAL>(text, w, kinds, out);
