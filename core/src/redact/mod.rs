@@ -1,10 +1,12 @@
 //! Redaction: replaces findings by what their operator says, recording reversible ones in the vault.
 //!
-//! Reversible findings (placeholder, token) are written in a second step: first the text is
-//! built with a marker byte in their place, then every label that text already holds is
-//! reserved in the vault, then the labels are handed out. So a shop text that happens to contain
-//! `[EMAIL_1]` gets `[EMAIL_2]` for its address, and restoring a redaction always gives back its
-//! input, whatever the input holds.
+//! Reversible findings (placeholder, token) get their labels only after every label the
+//! redacted text will already hold is reserved in the vault. So a shop text that happens to
+//! contain `[EMAIL_1]` gets `[EMAIL_2]` for its address, and restoring a redaction always gives
+//! back its input, whatever the input holds. When every finding becomes a label, those labels
+//! are read from the input between the findings and the output is written in one copy; other
+//! operators (mask, hash, remove, keep) write bytes that may form labels, so the text is first
+//! built with a marker byte for each label, read, and then widened.
 
 mod mask;
 mod operator;
@@ -38,11 +40,26 @@ pub(crate) fn apply(
     key: Option<&TenantKey>,
     vault: &mut Vault,
 ) -> Vec<u8> {
+    if let Some(out) = apply_labels_only(text, findings, label_heads, &operator_for, key, vault) {
+        return out;
+    }
+    let substituted = substitute(text, findings, label_heads, operator_for, key);
+    widen(text, substituted, key, vault)
+}
+
+/// The second step of [`apply`] for any operators: the labels the substituted text holds are
+/// reserved, then its [`SLOT`] bytes are widened into labels in place.
+fn widen(
+    text: &[u8],
+    substituted: Substituted<'_>,
+    key: Option<&TenantKey>,
+    vault: &mut Vault,
+) -> Vec<u8> {
     let Substituted {
         mut out,
         slots,
         label_starts,
-    } = substitute(text, findings, label_heads, operator_for, key);
+    } = substituted;
     if slots.is_empty() {
         return out;
     }
@@ -86,6 +103,94 @@ pub(crate) fn apply(
     }
     debug_assert_eq!(to, end, "the text before the first slot stays in place");
     out
+}
+
+/// [`apply`] when every finding becomes a label (placeholder or token, the common policy):
+/// the labels the text already holds are read from the input itself, each stretch between
+/// findings ending where a slot will stand, so the output is written in one copy. `None` when
+/// an operator writes something else (mask, hash, remove, keep), which the two-step path
+/// handles.
+fn apply_labels_only(
+    text: &[u8],
+    findings: &[Finding],
+    label_heads: &[usize],
+    operator_for: &impl Fn(EntityKind) -> Operator,
+    key: Option<&TenantKey>,
+    vault: &mut Vault,
+) -> Option<Vec<u8>> {
+    // The findings `substitute` would apply (in order, not overlapping), and which are keyed.
+    let mut slots: Vec<(&Finding, bool)> = Vec::with_capacity(findings.len());
+    let mut last = 0;
+    for finding in findings {
+        if finding.start < last || finding.start >= finding.end || finding.end > text.len() {
+            continue;
+        }
+        let keyed = match operator_for(finding.kind) {
+            Operator::Placeholder => false,
+            Operator::Token | Operator::Hash if key.is_none() => false,
+            Operator::Token => true,
+            _ => return None,
+        };
+        slots.push((finding, keyed));
+        last = finding.end;
+    }
+    if slots.is_empty() {
+        return Some(text.to_vec());
+    }
+    // Labels the output will hold outside the slots: at the label heads of each stretch and
+    // right after each slot, read only up to the next slot.
+    let mut heads = label_heads.iter().copied().peekable();
+    let mut from = 0;
+    for i in 0..=slots.len() {
+        let to = slots.get(i).map_or(text.len(), |(f, _)| f.start);
+        let stretch = &text[..to];
+        if i > 0 {
+            vault.reserve_labels_between_slots(stretch, from, true);
+        }
+        while let Some(head) = heads.next_if(|&head| head < to) {
+            if head > from || (head == from && i == 0) {
+                vault.reserve_labels_between_slots(stretch, head, false);
+            }
+        }
+        from = slots.get(i).map_or(to, |(f, _)| f.end);
+    }
+    vault.reserve_entries(slots.len());
+    let adjacent = |i: usize, j: usize| slots[i].0.end == slots[j].0.start;
+    let labels: Vec<(usize, [u8; 2])> = slots
+        .iter()
+        .enumerate()
+        .map(|(i, &(finding, keyed))| {
+            let value = &text[finding.start..finding.end];
+            let entry = match key.filter(|_| keyed) {
+                Some(key) => {
+                    vault.token_entry(finding.kind, value, &key.token(finding.kind, value))
+                }
+                None => vault.numbered_entry(finding.kind, value),
+            };
+            // `[[value]]` would read back as a doubled bracket and lose a pair: use braces.
+            let opened = finding.start > 0
+                && !(i > 0 && adjacent(i - 1, i))
+                && text[finding.start - 1] == b'[';
+            let closed = !(i + 1 < slots.len() && adjacent(i, i + 1))
+                && text.get(finding.end) == Some(&b']');
+            let brackets = if opened && closed { *b"{}" } else { *b"[]" };
+            (entry, brackets)
+        })
+        .collect();
+    vault.seal();
+    let removed: usize = slots.iter().map(|(f, _)| f.end - f.start).sum();
+    let added: usize = labels.iter().map(|&(e, _)| vault.label(e).len() + 2).sum();
+    let mut out = Vec::with_capacity(text.len() - removed + added);
+    let mut last = 0;
+    for (&(finding, _), &(entry, [open, close])) in slots.iter().zip(&labels) {
+        out.extend_from_slice(&text[last..finding.start]);
+        out.push(open);
+        out.extend_from_slice(vault.label(entry).as_bytes());
+        out.push(close);
+        last = finding.end;
+    }
+    out.extend_from_slice(&text[last..]);
+    Some(out)
 }
 
 /// The text with every finding's operator applied, reversible ones as a [`SLOT`] byte.
@@ -339,5 +444,118 @@ mod tests {
             });
             prop_assert_eq!(anchored, everywhere);
         }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        /// The one-copy path writes what the two-step path writes and hands out the same
+        /// labels, whatever labels, brackets and neighbouring findings the text holds.
+        /// Findings cover whole pieces, so they touch brackets, ids and each other often.
+        #[test]
+        fn one_copy_equals_two_steps(
+            pieces in prop::collection::vec((0..PIECES.len(), 0usize..4), 0..40),
+            tokens in prop::collection::vec(any::<bool>(), KINDS.len()),
+            keyed in any::<bool>(),
+        ) {
+            let mut text = Vec::new();
+            let mut findings = Vec::new();
+            for &(piece, mark) in &pieces {
+                let start = text.len();
+                text.extend_from_slice(PIECES[piece].as_bytes());
+                // One piece in four is a finding, of a kind its piece picks.
+                if mark == 0 {
+                    findings.push(finding(KINDS[piece % KINDS.len()], start, text.len()));
+                }
+            }
+            let secret = crate::keys::Secret::new(b"0123456789abcdef0123456789abcdef".to_vec())
+                .unwrap();
+            let key = secret.tenant_key("t");
+            let key = keyed.then_some(&key);
+            let operator_for = |kind: EntityKind| {
+                let i = KINDS.iter().position(|&k| k == kind).unwrap();
+                if tokens[i] { Operator::Token } else { Operator::Placeholder }
+            };
+            let heads = heads(&text);
+            let mut one = Vault::new();
+            let fast = apply_labels_only(&text, &findings, &heads, &operator_for, key, &mut one)
+                .expect("labels only");
+            let mut two = Vault::new();
+            let substituted = substitute(&text, &findings, &heads, operator_for, key);
+            let slow = widen(&text, substituted, key, &mut two);
+            prop_assert_eq!(String::from_utf8_lossy(&fast), String::from_utf8_lossy(&slow));
+            prop_assert_eq!(one.labels().collect::<Vec<_>>(), two.labels().collect::<Vec<_>>());
+        }
+    }
+
+    /// Redacts `text` with `spans` as e-mail findings, in both paths; returns the one-copy text.
+    fn both_paths(text: &str, spans: &[(usize, usize)]) -> String {
+        let findings: Vec<Finding> = spans
+            .iter()
+            .map(|&(s, e)| finding(EntityKind::Email, s, e))
+            .collect();
+        let heads = heads(text.as_bytes());
+        let place = |_| Operator::Placeholder;
+        let fast = apply_labels_only(
+            text.as_bytes(),
+            &findings,
+            &heads,
+            &place,
+            None,
+            &mut Vault::new(),
+        )
+        .unwrap();
+        let substituted = substitute(text.as_bytes(), &findings, &heads, place, None);
+        let slow = widen(text.as_bytes(), substituted, None, &mut Vault::new());
+        assert_eq!(fast, slow, "{text:?}");
+        String::from_utf8(fast).unwrap()
+    }
+
+    #[test]
+    fn one_copy_reads_labels_up_to_the_next_slot() {
+        // Brackets around a value: braces, so the label is not read with a doubled bracket.
+        assert_eq!(
+            both_paths("see [a@b.de] now", &[(5, 11)]),
+            "see [{EMAIL_1}] now"
+        );
+        // An id right after a slot starts a word there: EMAIL_1 is taken.
+        assert_eq!(
+            both_paths("a@b.deEMAIL_1 z", &[(0, 6)]),
+            "[EMAIL_2]EMAIL_1 z"
+        );
+        // A label that runs into the next slot ends there: EMAIL_1 is taken.
+        assert_eq!(
+            both_paths("EMAIL_1a@b.de z", &[(7, 13)]),
+            "EMAIL_1[EMAIL_2] z"
+        );
+        // Adjacent findings: neither sees the other's bytes as a bracket.
+        assert_eq!(
+            both_paths("[a@b.dec@d.ef]", &[(1, 7), (7, 13)]),
+            "[[EMAIL_1][EMAIL_2]]"
+        );
+    }
+
+    #[test]
+    fn other_operators_take_the_two_step_path() {
+        let text = b"mail a@b.de now";
+        let findings = [finding(EntityKind::Email, 5, 11)];
+        let masked = apply_labels_only(
+            text,
+            &findings,
+            &[],
+            &|_| Operator::Remove,
+            None,
+            &mut Vault::new(),
+        );
+        assert!(masked.is_none());
+        let out = apply(
+            text,
+            &findings,
+            &[],
+            |_| Operator::Remove,
+            None,
+            &mut Vault::new(),
+        );
+        assert_eq!(out, b"mail  now");
     }
 }

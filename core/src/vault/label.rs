@@ -140,6 +140,15 @@ pub(crate) fn readings_from(text: &[u8], start: usize, reserve: &mut impl FnMut(
     }
 }
 
+/// [`readings_from`] right after a slot (a placeholder being written): the byte before `start`
+/// is no word byte there, whatever the input held, so `start` begins a word.
+pub(crate) fn readings_after_slot(text: &[u8], start: usize, reserve: &mut impl FnMut(&[u8])) {
+    let ids = all_ids();
+    if text.get(start).is_some_and(|&b| ids.class(b) & FIRST != 0) {
+        readings_at(ids, text, start, reserve);
+    }
+}
+
 /// Calls `reserve` with every label restoration could read anywhere in `text` (every word start
 /// is tried): the reference that redaction's anchored search must agree with.
 #[cfg(test)]

@@ -152,6 +152,28 @@ impl Vault {
         }
     }
 
+    /// Reserves every label restoration could read at `start` in `text`, where `text` ends
+    /// where a slot (a placeholder being written) will stand, and `after_slot` says a slot
+    /// stands right before `start`.
+    pub(crate) fn reserve_labels_between_slots(
+        &mut self,
+        text: &[u8],
+        start: usize,
+        after_slot: bool,
+    ) {
+        let reserved = &mut self.reserved;
+        let mut reserve = |norm: &[u8]| {
+            if !reserved.contains(norm) {
+                reserved.insert(norm.into());
+            }
+        };
+        if after_slot {
+            label::readings_after_slot(text, start, &mut reserve);
+        } else {
+            label::readings_from(text, start, &mut reserve);
+        }
+    }
+
     /// Reserves every label restoration could read anywhere in `text`.
     #[cfg(test)]
     pub(crate) fn reserve_labels_in(&mut self, text: &[u8]) {
