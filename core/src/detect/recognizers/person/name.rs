@@ -621,7 +621,7 @@ fn starts_with_ignore_case(text: &[u8], prefix: &[u8]) -> bool {
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
-/// Runs the context rule that a capitalised word `text[p..e]` (at most 12 bytes) opens, if any:
+/// Runs the context rule that a capitalised word `text[p..e]` (2 to 12 bytes) opens, if any:
 /// "Dear", "Mr", "Name:", "Ship to:", "From:", "Regards". A `match` on the lower-cased word, so a
 /// word that opens nothing costs a few comparisons.
 ///
@@ -721,7 +721,7 @@ pub(super) fn capitalised(text: &[u8], out: &mut Vec<Candidate>) {
             e = letters_end(text, p);
         }
         i = e;
-        if e - p <= 12 {
+        if (2..=12).contains(&(e - p)) {
             context_at(text, p, e, ascii, out);
         }
         if !lower || e - p < 2 || text.get(e) != Some(&b' ') {
