@@ -397,7 +397,7 @@ fn number_first(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
         return;
     }
     let first = &text[i..first_end];
-    if is_street_type(first) && text.get(first_end) == Some(&b' ') {
+    if text.get(first_end) == Some(&b' ') && is_street_type(first) {
         // "12 rue de la Paix": a type, particles, then capitalised words.
         if let Some(end) = named(text, first_end + 1, 5) {
             push(out, word.start, end, 0.7, "street_address.number_type");
