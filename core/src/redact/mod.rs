@@ -125,9 +125,8 @@ fn apply_labels_only(
         if finding.start < last || finding.start >= finding.end || finding.end > text.len() {
             continue;
         }
-        let keyed = match operator_for(finding.kind) {
+        let keyed = match effective(operator_for(finding.kind), key) {
             Operator::Placeholder => false,
-            Operator::Token | Operator::Hash if key.is_none() => false,
             Operator::Token => true,
             _ => return None,
         };
@@ -145,11 +144,11 @@ fn apply_labels_only(
         let to = slots.get(i).map_or(text.len(), |(f, _)| f.start);
         let stretch = &text[..to];
         if i > 0 {
-            vault.reserve_labels_between_slots(stretch, from, true);
+            vault.reserve_labels_from(stretch, from, true);
         }
         while let Some(head) = heads.next_if(|&head| head < to) {
             if head > from || (head == from && i == 0) {
-                vault.reserve_labels_between_slots(stretch, head, false);
+                vault.reserve_labels_from(stretch, head, false);
             }
         }
         from = slots.get(i).map_or(to, |(f, _)| f.end);
@@ -193,6 +192,15 @@ fn apply_labels_only(
     Some(out)
 }
 
+/// The operator actually applied: the keyed ones (token, hash) become a placeholder when no
+/// key is configured, which also hides the value.
+fn effective(operator: Operator, key: Option<&TenantKey>) -> Operator {
+    match operator {
+        Operator::Token | Operator::Hash if key.is_none() => Operator::Placeholder,
+        operator => operator,
+    }
+}
+
 /// The text with every finding's operator applied, reversible ones as a [`SLOT`] byte.
 struct Substituted<'f> {
     out: Vec<u8>,
@@ -232,10 +240,7 @@ fn substitute<'f>(
         out.extend_from_slice(&text[last..finding.start]);
         let written = out.len();
         let value = &text[finding.start..finding.end];
-        let operator = match operator_for(finding.kind) {
-            Operator::Token | Operator::Hash if key.is_none() => Operator::Placeholder,
-            operator => operator,
-        };
+        let operator = effective(operator_for(finding.kind), key);
         match operator {
             Operator::Placeholder | Operator::Token => {
                 slots.push((out.len(), finding, operator == Operator::Token));

@@ -133,10 +133,8 @@ pub(crate) fn max_id_len() -> usize {
 /// Calls `reserve` with every label restoration could read starting at `start`, when `start`
 /// begins a word: each whole-token `ID_SUFFIX` reading, normalised (`[email-2]` gives `EMAIL_2`).
 pub(crate) fn readings_from(text: &[u8], start: usize, reserve: &mut impl FnMut(&[u8])) {
-    let ids = all_ids();
-    let starts_id = text.get(start).is_some_and(|&b| ids.class(b) & FIRST != 0);
-    if starts_id && (start == 0 || !is_word(text[start - 1])) {
-        readings_at(ids, text, start, reserve);
+    if start == 0 || !is_word(text[start - 1]) {
+        readings_after_slot(text, start, reserve);
     }
 }
 

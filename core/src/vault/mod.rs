@@ -141,26 +141,16 @@ impl Vault {
         text: &[u8],
         starts: impl IntoIterator<Item = usize>,
     ) {
-        let reserved = &mut self.reserved;
-        let mut reserve = |norm: &[u8]| {
-            if !reserved.contains(norm) {
-                reserved.insert(norm.into());
-            }
-        };
         for start in starts {
-            label::readings_from(text, start, &mut reserve);
+            self.reserve_labels_from(text, start, false);
         }
     }
 
-    /// Reserves every label restoration could read at `start` in `text`, where `text` ends
-    /// where a slot (a placeholder being written) will stand, and `after_slot` says a slot
-    /// stands right before `start`.
-    pub(crate) fn reserve_labels_between_slots(
-        &mut self,
-        text: &[u8],
-        start: usize,
-        after_slot: bool,
-    ) {
+    /// Reserves every label restoration could read at `start` in `text`. `text` ends where a
+    /// reading must end (the end of the redacted text, or a slot: a placeholder being written);
+    /// `after_slot` says a slot stands right before `start`, which then begins a word whatever
+    /// the input holds there.
+    pub(crate) fn reserve_labels_from(&mut self, text: &[u8], start: usize, after_slot: bool) {
         let reserved = &mut self.reserved;
         let mut reserve = |norm: &[u8]| {
             if !reserved.contains(norm) {
