@@ -126,19 +126,22 @@ impl Classification {
         rules: &[KeywordRule],
         keyword_counts: &[usize],
     ) -> Classification {
-        let mut reasons: Vec<Reason> = Vec::new();
-        let mut counts: Vec<(EntityKind, usize, Level)> = Vec::new();
+        // One reason per entity type, in order of first finding: few types, so a scan finds it.
+        let mut reasons: Vec<Reason> = Vec::with_capacity(findings.len().min(8));
         for f in findings {
-            match counts.iter_mut().find(|(k, _, _)| *k == f.kind) {
-                Some(entry) => entry.1 += 1,
-                None => counts.push((f.kind, 1, f.level)),
+            let seen = reasons.iter_mut().find_map(|r| match r {
+                Reason::Entity { kind, count, .. } if *kind == f.kind => Some(count),
+                _ => None,
+            });
+            match seen {
+                Some(count) => *count += 1,
+                None => reasons.push(Reason::Entity {
+                    kind: f.kind,
+                    count: 1,
+                    level: f.level,
+                }),
             }
         }
-        reasons.extend(
-            counts
-                .into_iter()
-                .map(|(kind, count, level)| Reason::Entity { kind, count, level }),
-        );
         for (rule, &count) in rules.iter().zip(keyword_counts) {
             if count > 0 {
                 reasons.push(Reason::Keyword {

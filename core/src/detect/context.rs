@@ -6,7 +6,6 @@
 
 use super::Candidate;
 use crate::catalogue::EntityKind;
-use aho_corasick::AhoCorasick;
 
 /// How far (in bytes) before a candidate context words are looked for.
 pub(crate) const WINDOW_BEFORE: usize = 48;
@@ -34,53 +33,94 @@ pub(crate) fn after(text: &[u8], end: usize, window: usize) -> &[u8] {
     &text[end..(end + window).min(text.len())]
 }
 
-/// One [`ContextWords`] entry compiled: its raising and lowering words in one automaton
-/// (ASCII case ignored), so a candidate's two windows are each read once, not once per word.
+/// One [`ContextWords`] entry compiled for windows of a few dozen bytes: two byte tables say
+/// which words open with each pair of bytes, so a window is read once and a word is compared
+/// only where its first two bytes stand (an automaton costs more to start than such a window).
 pub(crate) struct Context {
-    automaton: AhoCorasick,
-    /// Patterns `0..raise` raise the score, the rest lower it.
-    raise: usize,
+    /// Raising words first, then lowering ones (lower case).
+    words: Vec<&'static [u8]>,
+    /// Bit `i` set for each raising word `i`.
+    raising: u32,
+    /// Per byte (with bit 5 set, which folds ASCII case), the words whose first byte it is.
+    first: Box<[u32; 256]>,
+    /// Per byte (bit 5 set), the words whose second byte it is.
+    second: Box<[u32; 256]>,
 }
+
+/// Most words one [`ContextWords`] entry may list (one bit each).
+const MAX_WORDS: usize = 32;
 
 impl Context {
     /// Compiles `words` (`None` when it lists no word).
     pub(crate) fn new(words: &ContextWords) -> Option<Context> {
-        let patterns: Vec<&str> = words.raise.iter().chain(words.lower).copied().collect();
-        if patterns.is_empty() {
+        let all: Vec<&'static [u8]> = words
+            .raise
+            .iter()
+            .chain(words.lower)
+            .map(|w| w.as_bytes())
+            .collect();
+        if all.is_empty() {
             return None;
         }
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(&patterns)
-            .expect("context words are few and short");
+        assert!(
+            all.len() <= MAX_WORDS && all.iter().all(|w| w.len() >= 2),
+            "context words: at most {MAX_WORDS}, each two bytes or longer"
+        );
+        let mut first = Box::new([0u32; 256]);
+        let mut second = Box::new([0u32; 256]);
+        for (i, w) in all.iter().enumerate() {
+            first[usize::from(w[0] | 0x20)] |= 1 << i;
+            second[usize::from(w[1] | 0x20)] |= 1 << i;
+        }
         Some(Context {
-            automaton,
-            raise: words.raise.len(),
+            words: all,
+            raising: (1u32 << words.raise.len()) - 1,
+            first,
+            second,
         })
+    }
+
+    /// The words (bit `i` for word `i`) occurring in `window`, ignoring ASCII case.
+    fn found_in(&self, window: &[u8]) -> u32 {
+        let mut found = 0u32;
+        for i in 1..window.len() {
+            let opens = self.first[usize::from(window[i - 1] | 0x20)]
+                & self.second[usize::from(window[i] | 0x20)]
+                & !found;
+            if opens != 0 {
+                found |= self.verify(&window[i - 1..], opens);
+            }
+        }
+        found
+    }
+
+    /// Which of the words in `opens` start `rest`.
+    #[cold]
+    fn verify(&self, rest: &[u8], mut opens: u32) -> u32 {
+        let mut found = 0;
+        while opens != 0 {
+            let i = opens.trailing_zeros() as usize;
+            opens &= opens - 1;
+            let w = self.words[i];
+            if rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w) {
+                found |= 1 << i;
+            }
+        }
+        found
     }
 
     /// Whether a raising and whether a lowering word occurs in the windows around
     /// `start..end` ([`WINDOW_BEFORE`] bytes before, [`WINDOW_AFTER`] after).
     fn near(&self, text: &[u8], start: usize, end: usize) -> (bool, bool) {
-        let (mut raised, mut lowered) = (false, false);
-        for window in [
-            before(text, start, WINDOW_BEFORE),
-            after(text, end, WINDOW_AFTER),
-        ] {
-            for found in self.automaton.find_overlapping_iter(window) {
-                if found.pattern().as_usize() < self.raise {
-                    raised = true;
-                } else {
-                    lowered = true;
-                }
-            }
-        }
-        (raised, lowered)
+        let found = self.found_in(before(text, start, WINDOW_BEFORE))
+            | self.found_in(after(text, end, WINDOW_AFTER));
+        (found & self.raising != 0, found & !self.raising != 0)
     }
 }
 
 /// Applies the compiled context words of `candidate`'s type to its score, clamped to
 /// `0.0..=1.0`.
+#[inline(never)]
 pub(crate) fn adjust(text: &[u8], candidate: &mut Candidate, table: &[Context]) {
     for context in table {
         let (raised, lowered) = context.near(text, candidate.start, candidate.end);
@@ -114,5 +154,29 @@ mod tests {
         let mut c = Candidate::new(EntityKind::CardCvv, 4, 7, 0.4, "t");
         adjust(text, &mut c, &table);
         assert!((c.score - 0.05).abs() < 1e-6);
+    }
+
+    proptest::proptest! {
+        /// The pair tables find exactly the words a plain case-insensitive substring test finds.
+        #[test]
+        fn finds_what_a_substring_test_finds(
+            window in proptest::collection::vec(
+                proptest::sample::select(b"telphonTELPHON ordOR_\xc3\xa9@`".to_vec()), 0..60),
+        ) {
+            const RAISE: &[&str] = &["tel", "phone", "t\u{e9}l", "_n"];
+            const LOWER: &[&str] = &["order", "to", "@p"];
+            let context = Context::new(&ContextWords {
+                kind: EntityKind::Phone,
+                raise: RAISE,
+                lower: LOWER,
+            })
+            .unwrap();
+            let want = RAISE.iter().chain(LOWER).enumerate().fold(0u32, |found, (i, w)| {
+                let w = w.as_bytes();
+                let occurs = window.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+                found | (u32::from(occurs) << i)
+            });
+            proptest::prop_assert_eq!(context.found_in(&window), want);
+        }
     }
 }

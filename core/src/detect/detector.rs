@@ -71,7 +71,11 @@ impl Detector {
         known: Option<&Dictionary>,
         keep: impl Fn(&Candidate) -> bool,
     ) -> Detection {
-        let mut out = Detection::default();
+        // Room for the findings of a typical prompt at once, instead of growing by doubling.
+        let mut out = Detection {
+            candidates: Vec::with_capacity(16),
+            ..Detection::default()
+        };
         let candidates = &mut out.candidates;
         self.triggers.run(text, candidates, &mut out.hits);
         if self.word_rules.any() {

@@ -98,7 +98,7 @@ impl Triggers {
         match &self.heads {
             None => Cow::Borrowed(&hits.label_heads),
             Some(search) => {
-                let mut heads = Vec::new();
+                let mut heads = Vec::with_capacity(16);
                 search.find(text, &mut heads);
                 Cow::Owned(heads)
             }

@@ -67,7 +67,7 @@ mod x86 {
     use std::arch::x86_64::{
         __m256i, _mm256_add_epi8, _mm256_and_si256, _mm256_andnot_si256, _mm256_cmpeq_epi8,
         _mm256_cmpgt_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256,
-        _mm256_set1_epi8, _mm256_setzero_si256,
+        _mm256_set1_epi8, _mm256_setzero_si256, _mm256_testz_si256,
     };
 
     /// The vector part of [`super::PairSearch::find`] from position 1 on, when the CPU has
@@ -118,7 +118,12 @@ mod x86 {
                         _mm256_and_si256(_mm256_cmpeq_epi8(first, a), _mm256_cmpeq_epi8(second, b));
                     hits = _mm256_or_si256(hits, both);
                 }
-                _mm256_movemask_epi8(_mm256_andnot_si256(word_bytes(before), hits)) as u32
+                // Most blocks hold no pair at all: only the others need their word starts.
+                if _mm256_testz_si256(hits, hits) != 0 {
+                    0
+                } else {
+                    _mm256_movemask_epi8(_mm256_andnot_si256(word_bytes(before), hits)) as u32
+                }
             };
             while mask != 0 {
                 out.push(at + mask.trailing_zeros() as usize);

@@ -44,6 +44,9 @@ use zeroize::Zeroizing;
 /// lengthens a token that collides anyway).
 const TOKEN_HEX: usize = 10;
 
+/// Up to this many entries, an equal value is found by comparing them all (see `by_value`).
+const SCANNED: usize = 16;
+
 /// The hasher of `by_value`, whose keys are already keyed hashes: hashing them again would only
 /// cost time.
 #[derive(Default)]
@@ -108,6 +111,8 @@ pub struct Vault {
     tokens: HashSet<Box<[u8]>>,
     /// Hash of (kind, value) → the first entry with that hash, so an equal value gets the same
     /// label without a scan. Keyed per vault, so the hashes say nothing about the values.
+    /// Kept only once the vault holds more than [`SCANNED`] entries: a few are compared faster
+    /// than one is hashed.
     by_value: HashMap<u64, usize, BuildHasherDefault<Prehashed>>,
     value_hasher: RandomState,
     /// Labels the redacted text already holds (normalised): never handed out, so restoring a
@@ -173,7 +178,9 @@ impl Vault {
     /// Makes room for `additional` more entries at once (redaction knows how many it may add).
     pub(crate) fn reserve_entries(&mut self, additional: usize) {
         self.entries.reserve(additional);
-        self.by_value.reserve(additional);
+        if self.entries.len() + additional > SCANNED {
+            self.by_value.reserve(additional);
+        }
     }
 
     /// Frees what only redaction needed. Called once the redacted text is complete.
@@ -191,25 +198,27 @@ impl Vault {
     /// The entry (its index) of the numbered label for `value` (e.g. `EMAIL_2`): the one an
     /// equal value of the same type already has, or the next free number.
     pub(crate) fn numbered_entry(&mut self, kind: EntityKind, value: &[u8]) -> usize {
-        let hash = self.value_hash(kind, value);
-        if let Some(i) = self.find_value(hash, kind, value) {
+        if let Some(i) = self.find_value(kind, value) {
             return i;
         }
         let index = kind as usize;
         let mut number = self.counters.0[index];
         let mut label = String::with_capacity(kind.id().len() + 11);
+        // A new number is above the type's counter, so only a label the text holds or a token
+        // can take it; most texts hold none and most policies hand out no tokens.
+        let none_taken = self.reserved.is_empty() && self.tokens.is_empty();
         loop {
             number = number.saturating_add(1);
             label.clear();
             label.push_str(kind.id());
             label.push('_');
             label.push_str(itoa(number, &mut [0u8; 10]));
-            if self.is_free(kind, &label) || number == u32::MAX {
+            if none_taken || self.is_free(kind, &label) || number == u32::MAX {
                 break;
             }
         }
         self.counters.0[index] = number;
-        self.push(kind, label, value, hash)
+        self.push(kind, label, value)
     }
 
     /// The label of entry `i` (from [`Vault::numbered_entry`] or [`Vault::token_entry`]).
@@ -228,8 +237,7 @@ impl Vault {
     /// digits of `mac`, lengthened in the rare case that label is taken by another value or
     /// already in the text.
     pub(crate) fn token_entry(&mut self, kind: EntityKind, value: &[u8], mac: &[u8]) -> usize {
-        let hash = self.value_hash(kind, value);
-        if let Some(i) = self.find_value(hash, kind, value) {
+        if let Some(i) = self.find_value(kind, value) {
             return i;
         }
         let digits = hex(mac);
@@ -240,7 +248,7 @@ impl Vault {
         match free {
             Some(label) => {
                 self.tokens.insert(label::normalize(label.as_bytes()));
-                self.push(kind, label, value, hash)
+                self.push(kind, label, value)
             }
             None => self.numbered_entry(kind, value),
         }
@@ -291,9 +299,13 @@ impl Vault {
         hasher.finish()
     }
 
-    fn find_value(&self, hash: u64, kind: EntityKind, value: &[u8]) -> Option<usize> {
+    /// The entry holding `value` as a `kind`.
+    fn find_value(&self, kind: EntityKind, value: &[u8]) -> Option<usize> {
         let same = |e: &Entry| e.kind == kind && e.original.as_slice() == value;
-        let i = *self.by_value.get(&hash)?;
+        if self.entries.len() <= SCANNED {
+            return self.entries.iter().position(same);
+        }
+        let i = *self.by_value.get(&self.value_hash(kind, value))?;
         if same(&self.entries[i]) {
             return Some(i);
         }
@@ -301,9 +313,19 @@ impl Vault {
         self.entries.iter().position(same)
     }
 
-    fn push(&mut self, kind: EntityKind, label: String, value: &[u8], hash: u64) -> usize {
+    fn push(&mut self, kind: EntityKind, label: String, value: &[u8]) -> usize {
         let i = self.entries.len();
-        self.by_value.entry(hash).or_insert(i);
+        if i == SCANNED {
+            // From now on equal values are found by hash: index the entries so far.
+            for (j, e) in self.entries.iter().enumerate() {
+                let hash = self.value_hash(e.kind, &e.original);
+                self.by_value.entry(hash).or_insert(j);
+            }
+        }
+        if i >= SCANNED {
+            let hash = self.value_hash(kind, value);
+            self.by_value.entry(hash).or_insert(i);
+        }
         self.by_label = OnceLock::new();
         self.labels = OnceLock::new();
         self.entries.push(Entry {
@@ -407,6 +429,28 @@ mod tests {
         );
         assert_eq!(vault.len(), 3);
         assert_eq!(vault.kind_of("email_4"), Some(EntityKind::Email));
+    }
+
+    #[test]
+    fn equal_values_share_a_label_in_large_vaults() {
+        let mut vault = Vault::new();
+        let value = |n: usize| format!("user{n}@example.com").into_bytes();
+        let first: Vec<String> = (0..40)
+            .map(|n| {
+                vault
+                    .numbered_label(EntityKind::Email, &value(n))
+                    .to_string()
+            })
+            .collect();
+        for n in (0..40).rev() {
+            assert_eq!(vault.numbered_label(EntityKind::Email, &value(n)), first[n]);
+        }
+        assert_eq!(vault.len(), 40);
+        assert_eq!(first[39], "EMAIL_40");
+        assert_eq!(
+            vault.numbered_label(EntityKind::Person, &value(3)),
+            "PERSON_1"
+        );
     }
 
     #[test]

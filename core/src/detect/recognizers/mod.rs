@@ -97,6 +97,7 @@ pub(crate) fn tables(enabled: KindSet) -> Tables {
             .collect(),
         words: WordRules {
             kinds: enabled,
+            run_min_plain: run::min_plain_len(enabled, on[2]),
             contact: on[0],
             person: on[1],
             national: on[2],
@@ -121,6 +122,8 @@ pub(crate) struct WordRules {
     /// The enabled types, for rules that serve several (a card-only policy skips bank
     /// accounts and routing numbers).
     kinds: KindSet,
+    /// Fewest digits of a digit word that is a run of its own (see [`run::min_plain_len`]).
+    run_min_plain: usize,
     contact: bool,
     person: bool,
     national: bool,
@@ -172,9 +175,15 @@ impl WordRules {
         }
         // National ids and payment numbers share one parse of each digit run.
         match (self.payment, self.national) {
-            (true, true) => run::recognize::<true, true>(text, word, self.kinds, out),
-            (true, false) => run::recognize::<true, false>(text, word, self.kinds, out),
-            (false, true) => run::recognize::<false, true>(text, word, self.kinds, out),
+            (true, true) => {
+                run::recognize::<true, true>(text, word, self.kinds, self.run_min_plain, out)
+            }
+            (true, false) => {
+                run::recognize::<true, false>(text, word, self.kinds, self.run_min_plain, out)
+            }
+            (false, true) => {
+                run::recognize::<false, true>(text, word, self.kinds, self.run_min_plain, out)
+            }
             (false, false) => {}
         }
         if self.network {

@@ -14,15 +14,34 @@ pub(super) fn recognize<const PAYMENT: bool, const NATIONAL: bool>(
     text: &[u8],
     w: &Word,
     kinds: KindSet,
+    min_plain: usize,
     out: &mut Vec<Candidate>,
 ) {
-    // Prices, quantities and years are most digit words; every identifier read from a run has
-    // six digits or more, so a short word that does not continue is rejected before parsing.
+    // Prices, quantities, years and order numbers are most digit words; a word shorter than
+    // every enabled identifier that does not continue is rejected before parsing.
     // (Amounts never get here: the digit-word pass steps over them.)
-    if w.letters > 0 || (w.len() < 6 && !continues(text, w.end)) {
+    if w.letters > 0 || (w.len() < min_plain && !continues(text, w.end)) {
         return;
     }
     on_run_start::<PAYMENT, NATIONAL>(text, w, kinds, out);
+}
+
+/// Fewest digits a run of one group needs to be any enabled identifier: six for national ids,
+/// eight for a US bank account, nine for a routing number, twelve for a card. A UK sort code
+/// (`12-34-56`) is never one group. `usize::MAX` when no enabled type reads single groups.
+pub(super) fn min_plain_len(kinds: KindSet, national: bool) -> usize {
+    use crate::catalogue::EntityKind::{CreditCard, UsAbaRouting, UsBankAccount};
+    [
+        (national, 6),
+        (kinds.contains(UsBankAccount), 8),
+        (kinds.contains(UsAbaRouting), 9),
+        (kinds.contains(CreditCard), 12),
+    ]
+    .iter()
+    .filter(|(on, _)| *on)
+    .map(|&(_, len)| len)
+    .min()
+    .unwrap_or(usize::MAX)
 }
 
 /// The slow path of [`recognize`], out of line so that rejecting a word needs no stack frame.
@@ -135,6 +154,18 @@ impl Run {
         let prev = (start >= 2 && is_digit_at(text, start - 2)).then(|| text[start - 1]);
         if matches!(prev, Some(b'-' | b'.' | b'/' | b'+' | b',')) {
             return None;
+        }
+        // After "digit ", only a punctuated run ("2024 123-45-6789") starts something new, and
+        // whether it is one shows in the separator after the word (a group of a spaced run,
+        // "4111 1111 1111 1111", is seen here once per group).
+        if prev == Some(b' ') {
+            let punctuated = text
+                .get(word.end)
+                .is_some_and(|&b| b != b' ' && SEPS.contains(&b))
+                && is_digit_at(text, word.end + 1);
+            if !punctuated {
+                return None;
+            }
         }
         let mut run = Run {
             start,
