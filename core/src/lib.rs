@@ -43,6 +43,8 @@ mod level;
 pub mod policy;
 pub mod redact;
 mod request;
+#[cfg(target_arch = "x86_64")]
+mod simd;
 pub mod text;
 pub mod vault;
 

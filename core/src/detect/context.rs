@@ -74,7 +74,7 @@ impl Context {
         }
         Some(Context {
             words: all,
-            raising: (1u32 << words.raise.len()) - 1,
+            raising: ((1u64 << words.raise.len()) - 1) as u32,
             first,
             second,
         })

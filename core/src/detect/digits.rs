@@ -48,10 +48,8 @@ fn next_digit_swar(text: &[u8], mut from: usize) -> Option<usize> {
 
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
-    use std::arch::x86_64::{
-        __m128i, _mm_add_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
-        _mm_set1_epi8,
-    };
+    use crate::simd::in_range16;
+    use std::arch::x86_64::{__m128i, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128};
 
     /// The first digit at or after `from`, 32 bytes per step (digits are sparse in prose);
     /// `Err(position)` where fewer than 32 bytes are left.
@@ -60,13 +58,10 @@ mod sse2 {
         while let Some(block) = text.get(from..from + 32) {
             // SAFETY: SSE2 is part of the x86_64 baseline; both loads read inside `block`.
             let mask = unsafe {
-                // '0'..='9' moved to -128..=-119: one signed compare tests the range.
-                let shift = _mm_set1_epi8(0x50);
-                let limit = _mm_set1_epi8(-118);
                 let lo = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
                 let hi = _mm_loadu_si128(block[16..].as_ptr().cast::<__m128i>());
-                let lo = _mm_cmplt_epi8(_mm_add_epi8(lo, shift), limit);
-                let hi = _mm_cmplt_epi8(_mm_add_epi8(hi, shift), limit);
+                let lo = in_range16(lo, b'0', 10);
+                let hi = in_range16(hi, b'0', 10);
                 if _mm_movemask_epi8(_mm_or_si128(lo, hi)) == 0 {
                     0
                 } else {

@@ -64,10 +64,11 @@ impl PairSearch {
 
 #[cfg(target_arch = "x86_64")]
 mod x86 {
+    use crate::simd::in_range32;
     use std::arch::x86_64::{
-        __m256i, _mm256_add_epi8, _mm256_and_si256, _mm256_andnot_si256, _mm256_cmpeq_epi8,
-        _mm256_cmpgt_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256,
-        _mm256_set1_epi8, _mm256_setzero_si256, _mm256_testz_si256,
+        __m256i, _mm256_and_si256, _mm256_andnot_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256,
+        _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8, _mm256_setzero_si256,
+        _mm256_testz_si256,
     };
 
     /// The vector part of [`super::PairSearch::find`] from position 1 on, when the CPU has
@@ -138,13 +139,8 @@ mod x86 {
     #[target_feature(enable = "avx2")]
     fn word_bytes(x: __m256i) -> __m256i {
         let splat = |b: u8| _mm256_set1_epi8(b as i8);
-        // A range lo..lo+n moved to -128..-128+n: one signed compare tests it.
-        let below = |x: __m256i, lo: u8, n: u8| {
-            let shifted = _mm256_add_epi8(x, splat(0x80u8.wrapping_sub(lo)));
-            _mm256_cmpgt_epi8(splat(0x80u8.wrapping_add(n)), shifted)
-        };
-        let letters = below(_mm256_or_si256(x, splat(0x20)), b'a', 26);
-        let digits = below(x, b'0', 10);
+        let letters = in_range32(_mm256_or_si256(x, splat(0x20)), b'a', 26);
+        let digits = in_range32(x, b'0', 10);
         let underscore = _mm256_cmpeq_epi8(x, splat(b'_'));
         _mm256_or_si256(_mm256_or_si256(letters, digits), underscore)
     }

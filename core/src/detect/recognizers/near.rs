@@ -240,9 +240,9 @@ fn before(text: &[u8], start: usize, max: usize) -> Starts {
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
     use super::{Starts, BEFORE};
+    use crate::simd::in_range16;
     use std::arch::x86_64::{
-        __m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
-        _mm_or_si128, _mm_set1_epi8,
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
     };
 
     const _: () = assert!(BEFORE == 48, "three 16-byte blocks");
@@ -254,16 +254,8 @@ mod sse2 {
         // SAFETY: SSE2 is part of the x86_64 baseline; the load reads `block`'s first 16 bytes.
         unsafe {
             let x = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
-            // A range moved to -128.. : one signed compare tests it.
-            let lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
-            let letters = _mm_cmplt_epi8(
-                _mm_add_epi8(lower, _mm_set1_epi8(0x80u8.wrapping_sub(b'a') as i8)),
-                _mm_set1_epi8((0x80u8 + 26) as i8),
-            );
-            let digits = _mm_cmplt_epi8(
-                _mm_add_epi8(x, _mm_set1_epi8(0x80u8.wrapping_sub(b'0') as i8)),
-                _mm_set1_epi8((0x80u8 + 10) as i8),
-            );
+            let letters = in_range16(_mm_or_si128(x, _mm_set1_epi8(0x20)), b'a', 26);
+            let digits = in_range16(x, b'0', 10);
             let stops = _mm_or_si128(digits, _mm_cmpeq_epi8(x, _mm_set1_epi8(b'\n' as i8)));
             (
                 _mm_movemask_epi8(letters) as u16 as u64,

@@ -218,7 +218,7 @@ impl Run {
             run.end = end;
             spaced = Some(is_space);
         }
-        // After "digit ", only a punctuated run ("2024 123-45-6789") starts something new.
+        // After "digit ", the punctuated run seen at the start must have taken its first group.
         if prev == Some(b' ') && spaced != Some(false) {
             return None;
         }

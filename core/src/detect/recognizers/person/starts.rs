@@ -141,11 +141,11 @@ use x86::{classes16, seek32, wide_available};
 #[cfg(target_arch = "x86_64")]
 mod x86 {
     use super::Classes;
+    use crate::simd::{in_range16, in_range32};
     use std::arch::x86_64::{
-        __m128i, __m256i, _mm256_add_epi8, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8,
-        _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8, _mm_add_epi8,
-        _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
-        _mm_set1_epi8,
+        __m128i, __m256i, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8, _mm256_loadu_si256,
+        _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8,
+        _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
     };
 
     pub(super) fn wide_available() -> bool {
@@ -168,9 +168,7 @@ mod x86 {
         // the unaligned load reads.
         unsafe {
             let x = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
-            // 'A'..='Z' moved to -128..=-103: one signed compare tests the range.
-            let shifted = _mm_add_epi8(x, _mm_set1_epi8(0x3f));
-            let capitals = _mm_cmplt_epi8(shifted, _mm_set1_epi8(-102));
+            let capitals = in_range16(x, b'A', 26);
             // Signed: below '#' also holds every byte >= 0x80; those are masked off below.
             let low = _mm_cmplt_epi8(x, _mm_set1_epi8(b'#' as i8));
             let marks = _mm_or_si128(
@@ -199,8 +197,7 @@ mod x86 {
             // SAFETY: the caller checked AVX2; `block` holds the 32 bytes the load reads.
             let (openers, boundaries) = unsafe {
                 let x = _mm256_loadu_si256(block.as_ptr().cast::<__m256i>());
-                let shifted = _mm256_add_epi8(x, _mm256_set1_epi8(0x3f));
-                let capitals = _mm256_cmpgt_epi8(_mm256_set1_epi8(-102), shifted);
+                let capitals = in_range32(x, b'A', 26);
                 let low = _mm256_cmpgt_epi8(_mm256_set1_epi8(b'#' as i8), x);
                 let marks = _mm256_or_si256(
                     _mm256_cmpeq_epi8(x, _mm256_set1_epi8(b'(' as i8)),
