@@ -26,6 +26,7 @@
 
 pub(crate) mod heads;
 pub(crate) mod label;
+mod labelset;
 mod restore;
 mod stream;
 mod trie;
@@ -35,7 +36,8 @@ pub use stream::StreamRestorer;
 use crate::catalogue::EntityKind;
 use crate::keys::hex;
 use label::Labels;
-use std::collections::{HashMap, HashSet};
+use labelset::LabelSet;
+use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 use std::sync::OnceLock;
 use zeroize::Zeroizing;
@@ -108,7 +110,7 @@ pub struct Vault {
     by_label: OnceLock<HashMap<Box<[u8]>, usize>>,
     /// Normalised keyed-token labels handed out: two values may share a token prefix. (Numbered
     /// labels cannot collide with each other: each type's numbers only grow.)
-    tokens: HashSet<Box<[u8]>>,
+    tokens: LabelSet,
     /// Hash of (kind, value) → the first entry with that hash, so an equal value gets the same
     /// label without a scan. Keyed per vault, so the hashes say nothing about the values.
     /// Kept only once the vault holds more than [`SCANNED`] entries: a few are compared faster
@@ -117,7 +119,7 @@ pub struct Vault {
     value_hasher: RandomState,
     /// Labels the redacted text already holds (normalised): never handed out, so restoring a
     /// redaction gives back exactly its input.
-    reserved: HashSet<Box<[u8]>>,
+    reserved: LabelSet,
     /// Last number handed out per entity type (index = `EntityKind as usize`).
     counters: Counters,
     /// The labels sorted for matching, built on first restore.
@@ -157,11 +159,7 @@ impl Vault {
     /// the input holds there.
     pub(crate) fn reserve_labels_from(&mut self, text: &[u8], start: usize, after_slot: bool) {
         let reserved = &mut self.reserved;
-        let mut reserve = |norm: &[u8]| {
-            if !reserved.contains(norm) {
-                reserved.insert(norm.into());
-            }
-        };
+        let mut reserve = |norm: &[u8]| reserved.insert(norm);
         if after_slot {
             label::readings_after_slot(text, start, &mut reserve);
         } else {
@@ -185,7 +183,7 @@ impl Vault {
 
     /// Frees what only redaction needed. Called once the redacted text is complete.
     pub(crate) fn seal(&mut self) {
-        self.reserved = HashSet::new();
+        self.reserved = LabelSet::default();
     }
 
     /// [`Vault::numbered_entry`]'s label.
@@ -247,7 +245,7 @@ impl Vault {
             .find(|label| self.is_free(kind, label));
         match free {
             Some(label) => {
-                self.tokens.insert(label::normalize(label.as_bytes()));
+                self.tokens.insert(&label::normalize(label.as_bytes()));
                 self.push(kind, label, value)
             }
             None => self.numbered_entry(kind, value),

@@ -16,29 +16,50 @@ pub(crate) fn keyword(text: &[u8], start: usize, end: usize, words: &Keywords) -
     Around::new(text, start, end).any(words)
 }
 
-/// A keyword list (lower case, each starting with an ASCII letter) with the bits of its
-/// initial letters, computed at compile time so a list is rejected with one AND.
+/// A keyword list (lower case, each starting with an ASCII letter) with a 128-bit filter of
+/// its openings (first two bytes, see [`opening`]), computed at compile time so that a list
+/// none of whose openings stands in a window is rejected with one AND.
 #[derive(Clone, Copy)]
 pub(crate) struct Keywords {
     words: &'static [&'static str],
+    openings: u128,
+    /// One bit per initial letter, to skip the word starts no keyword begins with.
     initials: u32,
 }
 
 impl Keywords {
     pub(crate) const fn new(words: &'static [&'static str]) -> Keywords {
-        let mut initials = 0;
+        let (mut openings, mut initials) = (0, 0);
         let mut i = 0;
         while i < words.len() {
-            let first = words[i].as_bytes()[0];
+            let word = words[i].as_bytes();
             assert!(
-                first.is_ascii_lowercase(),
+                word[0].is_ascii_lowercase(),
                 "keywords start with a lower-case letter"
             );
-            initials |= 1 << (first - b'a');
+            // A one-letter keyword is followed by any non-letter: no opening to filter on.
+            openings |= if word.len() == 1 {
+                u128::MAX
+            } else {
+                opening(word[0], word[1])
+            };
+            initials |= 1 << (word[0] - b'a');
             i += 1;
         }
-        Keywords { words, initials }
+        Keywords {
+            words,
+            openings,
+            initials,
+        }
     }
+}
+
+/// The filter bit of a word opening with `first` and `second`, both compared with bit 5 set:
+/// bytes that are equal ignoring ASCII case stay equal, so a keyword's bit is always among
+/// the bits of the words it matches (other openings may share it; the words are compared).
+#[inline]
+const fn opening(first: u8, second: u8) -> u128 {
+    1 << (((first as u32 | 0x20) * 31 + (second as u32 | 0x20)) % 128)
 }
 
 /// True when the bytes `start..end` of `text` are not glued to ASCII letters on either side.
@@ -54,8 +75,8 @@ pub(crate) struct Around<'t> {
     text: &'t [u8],
     before: Starts,
     after: Starts,
-    /// One bit per initial letter of the word starts, to reject keyword lists at once.
-    initials: u32,
+    /// The [`opening`] bits of the word starts, to reject keyword lists at once.
+    openings: u128,
 }
 
 /// The word starts of one window: bit k of `bits` for byte `lo + k`; the window ends at `to`.
@@ -119,9 +140,16 @@ impl<'t> Around<'t> {
     /// Finds the word starts of the windows before `start` and after `end`, as [`keyword`].
     pub(crate) fn new(text: &'t [u8], start: usize, end: usize) -> Around<'t> {
         let mut around = Around::before(text, start, BEFORE);
-        around.after = after(text, end.min(text.len()));
-        around.initials |= around.after.initials(text);
+        around.add_after(end);
         around
+    }
+
+    /// Adds the window after `end` to windows found by [`Around::before`] with [`BEFORE`]
+    /// (making them [`Around::new`]'s), so that a run asked first about the bytes before it
+    /// and then about both sides reads the bytes before it once.
+    pub(crate) fn add_after(&mut self, end: usize) {
+        self.after = after(self.text, end.min(self.text.len()));
+        self.openings |= self.after.openings(self.text);
     }
 
     /// Finds the word starts of the window of at most `max` (at most [`BEFORE`]) bytes before
@@ -136,7 +164,7 @@ impl<'t> Around<'t> {
                 bits: 0,
                 to: 0,
             },
-            initials: before.initials(text),
+            openings: before.openings(text),
         }
     }
 
@@ -158,8 +186,7 @@ impl<'t> Around<'t> {
     }
 
     fn any_in(&self, windows: &[Starts], words: &Keywords) -> bool {
-        let wanted = words.initials;
-        if wanted & self.initials == 0 {
+        if words.openings & self.openings == 0 {
             return false;
         }
         windows.iter().any(|window| {
@@ -169,7 +196,7 @@ impl<'t> Around<'t> {
                 bits &= bits - 1;
                 // A word start is an ASCII letter.
                 let lower = self.text[i] | 0x20;
-                if wanted & (1 << (lower - b'a')) != 0
+                if words.initials & (1 << (lower - b'a')) != 0
                     && self.word_at(i, window.to, lower, words.words)
                 {
                     return true;
@@ -195,15 +222,16 @@ impl<'t> Around<'t> {
 }
 
 impl Starts {
-    /// The initial-letter bits of the words starting in this window.
-    fn initials(&self, text: &[u8]) -> u32 {
-        let (mut bits, mut initials) = (self.bits, 0);
+    /// The [`opening`] bits of the words starting in this window (a start at the text's last
+    /// byte opens with no second byte, and only a one-letter keyword can match there).
+    fn openings(&self, text: &[u8]) -> u128 {
+        let (mut bits, mut openings) = (self.bits, 0);
         while bits != 0 {
-            // Word starts are ASCII letters.
-            initials |= 1 << ((text[self.lo + bits.trailing_zeros() as usize] | 0x20) - b'a');
+            let i = self.lo + bits.trailing_zeros() as usize;
+            openings |= opening(text[i], text.get(i + 1).copied().unwrap_or(0));
             bits &= bits - 1;
         }
-        initials
+        openings
     }
 }
 

@@ -2,7 +2,7 @@
 //! ("4111 1111 1111 1111", "123.456.789-09", "85.07.30-033.28"), parsed once per run so each
 //! recognizer only compares group lengths and separators.
 
-use super::near::{Around, Keywords};
+use super::near::{self, Around, Keywords};
 use super::{national, payment};
 use crate::catalogue::KindSet;
 use crate::detect::{Candidate, Word};
@@ -64,12 +64,15 @@ fn on_run_start<const PAYMENT: bool, const NATIONAL: bool>(
 }
 
 /// The keyword windows around a run, found on first use and shared by the families (a plain
-/// 9-digit number is checked for a bank account and for a dozen national ids).
+/// 9-digit number is checked for a bank account and for a dozen national ids). The window
+/// before the run is read once, whether the window after it is needed or not.
 pub(crate) struct Near<'t> {
     text: &'t [u8],
     start: usize,
     end: usize,
     around: Option<Around<'t>>,
+    /// True once `around` holds the window after the run too.
+    both: bool,
 }
 
 impl<'t> Near<'t> {
@@ -79,23 +82,30 @@ impl<'t> Near<'t> {
             start: run.start,
             end: run.end,
             around: None,
+            both: false,
         }
     }
 
-    /// True when one of `words` stands within `max` bytes before the run. Reads only that
-    /// window unless both windows were already read: most runs ask nothing else.
-    pub(crate) fn any_before(&self, words: &Keywords, max: usize) -> bool {
-        match &self.around {
-            Some(around) => around.any_before(words, max),
-            None => Around::before(self.text, self.start, max).any(words),
-        }
+    /// True when one of `words` stands within `max` (at most [`near::BEFORE`]) bytes before
+    /// the run. Reads only that side: most runs ask nothing else.
+    pub(crate) fn any_before(&mut self, words: &Keywords, max: usize) -> bool {
+        let (text, start) = (self.text, self.start);
+        self.around
+            .get_or_insert_with(|| Around::before(text, start, near::BEFORE))
+            .any_before(words, max)
     }
 
     /// The word starts around the run.
     pub(crate) fn around(&mut self) -> &Around<'t> {
         let (text, start, end) = (self.text, self.start, self.end);
-        self.around
-            .get_or_insert_with(|| Around::new(text, start, end))
+        let had_both = std::mem::replace(&mut self.both, true);
+        let around = self
+            .around
+            .get_or_insert_with(|| Around::before(text, start, near::BEFORE));
+        if !had_both {
+            around.add_after(end);
+        }
+        around
     }
 }
 

@@ -222,9 +222,31 @@ const SHORT_GLUED_SUFFIXES: &[(&str, usize)] = &[
     ("markt", 4),
 ];
 
+/// The last bytes of the glued suffixes, in both ASCII cases: most words before a number
+/// ("SKU 24", "qty 1") end with none of them, and are rejected without comparing suffixes.
+static GLUED_LAST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < GLUED_SUFFIXES.len() + SHORT_GLUED_SUFFIXES.len() {
+        let suffix = if i < GLUED_SUFFIXES.len() {
+            GLUED_SUFFIXES[i]
+        } else {
+            SHORT_GLUED_SUFFIXES[i - GLUED_SUFFIXES.len()].0
+        };
+        let last = suffix.as_bytes()[suffix.len() - 1];
+        table[last.to_ascii_lowercase() as usize] = true;
+        table[last.to_ascii_uppercase() as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// True when `word` ends with a glued street suffix (see [`GLUED_SUFFIXES`],
 /// [`SHORT_GLUED_SUFFIXES`]).
 fn has_glued_suffix(word: &[u8]) -> bool {
+    if !word.last().is_some_and(|&b| GLUED_LAST_BYTES[b as usize]) {
+        return false;
+    }
     GLUED_SUFFIXES
         .iter()
         .any(|s| ends_with_ignore_case(word, s))
