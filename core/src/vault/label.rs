@@ -8,6 +8,7 @@
 //! label, and only there walked through a [`Trie`] of the labels, which rejects most words at
 //! their second byte.
 
+use super::heads::PairSearch;
 use super::trie::{NodeId, Trie, FIRST, ROOT, WORD};
 use crate::catalogue::EntityKind;
 use std::sync::OnceLock;
@@ -210,27 +211,57 @@ pub(crate) enum Read {
 #[derive(Debug)]
 pub(crate) struct Labels {
     trie: Trie,
+    /// The search for the labels' first two letters, when they open with few pairs (a vault
+    /// holds labels of a few types): it passes over prose faster than stopping at every word
+    /// whose first letter begins a label.
+    openings: Option<PairSearch>,
 }
+
+/// Below this many bytes, a text's word starts are tested one by one: a chunk of a stream is
+/// a token or two, and the pair search would cost more than it saves there.
+const PAIR_SEARCH_MIN: usize = 64;
 
 impl Labels {
     /// Compiles normalised labels (with their entry index).
     pub(crate) fn new(labels: Vec<(Box<[u8]>, usize)>) -> Labels {
+        let openings = PairSearch::new(labels.iter().map(|(label, _)| label));
         let keys = labels
             .into_iter()
             .map(|(label, entry)| (label, entry as u32))
             .collect();
         Labels {
             trie: Trie::new(keys),
+            openings,
         }
     }
 
-    /// The next position at or after `from` where a label of the vault could start.
-    #[inline]
-    pub(crate) fn next_start(&self, text: &[u8], from: usize) -> Option<usize> {
-        next_word_start(&self.trie, text, from)
+    /// The positions of `text` from `from` on where a label of the vault could start, in
+    /// ascending order (see [`Starts::next`]).
+    pub(crate) fn starts(&self, text: &[u8], from: usize) -> Starts<'_> {
+        let mut found = Vec::new();
+        let mut searched = from;
+        if let Some(search) = &self.openings {
+            if text.len().saturating_sub(from) >= PAIR_SEARCH_MIN {
+                // From the byte before `from`: it decides whether `from` begins a word.
+                let base = from.saturating_sub(1);
+                search.find(&text[base..], &mut found);
+                found.retain_mut(|at| {
+                    *at += base;
+                    *at >= from
+                });
+                // The search needs a start's second byte: the last byte is tested alone.
+                searched = text.len() - 1;
+            }
+        }
+        Starts {
+            trie: &self.trie,
+            found,
+            next_found: 0,
+            searched,
+        }
     }
 
-    /// Reads the label at `start` (a [`Labels::next_start`]). `pos` is the first byte a match
+    /// Reads the label at `start` (a [`Starts::next`]). `pos` is the first byte a match
     /// may take (earlier bytes are written out already); `at_end` says whether `text` is complete.
     pub(crate) fn read(&self, text: &[u8], pos: usize, start: usize, at_end: bool) -> Read {
         // Labels the run spells, shortest first: (length, entry, all separators were `_`).
@@ -285,6 +316,34 @@ impl Labels {
             }
         }
         Read::No
+    }
+}
+
+/// Where labels may start in one text (from [`Labels::starts`]): the pair search's finds up
+/// to `searched`, then word starts tested one by one.
+pub(crate) struct Starts<'l> {
+    trie: &'l Trie,
+    found: Vec<usize>,
+    next_found: usize,
+    /// Positions from here on were not searched for pairs.
+    searched: usize,
+}
+
+impl Starts<'_> {
+    /// The first position at or after `from` where a label could start (the same as testing
+    /// every word start whose first byte begins a label: a word whose first two bytes begin
+    /// none holds no label).
+    #[inline]
+    pub(crate) fn next(&mut self, text: &[u8], from: usize) -> Option<usize> {
+        if from < self.searched {
+            while let Some(&at) = self.found.get(self.next_found) {
+                if at >= from {
+                    return Some(at);
+                }
+                self.next_found += 1;
+            }
+        }
+        next_word_start(self.trie, text, from.max(self.searched))
     }
 }
 
@@ -378,8 +437,79 @@ mod tests {
     #[test]
     fn word_starts_need_a_boundary() {
         let labels = Labels::new(vec![(b"EMAIL_1".as_slice().into(), 0)]);
-        assert_eq!(labels.next_start(b"xEMAIL_1 [email_1]", 0), Some(10));
-        assert_eq!(labels.next_start(b"nothing here", 0), None);
-        assert_eq!(labels.next_start(b"abc", 5), None);
+        let first = |text: &[u8], from| labels.starts(text, from).next(text, from);
+        assert_eq!(first(b"xEMAIL_1 [email_1]", 0), Some(10));
+        assert_eq!(first(b"nothing here", 0), None);
+        assert_eq!(first(b"abc", 5), None);
+        let long = [&b"x".repeat(70)[..], b" EMAIL_1 Em"].concat();
+        assert_eq!(first(&long, 0), Some(71), "found by the pair search");
+        assert_eq!(
+            first(&long, 72),
+            Some(79),
+            "a stream's last byte is tested alone"
+        );
+    }
+
+    /// The reads of restoration's loop (see `restore::restore_into`) from `start`: each match
+    /// and where it stopped.
+    fn reads(labels: &Labels, text: &[u8], start: usize, at_end: bool) -> Vec<(usize, usize)> {
+        let mut starts = labels.starts(text, start);
+        let (mut pos, mut from, mut out) = (start, start, Vec::new());
+        while let Some(at) = starts.next(text, from) {
+            match labels.read(text, pos, at, at_end) {
+                Read::Match { start, end, .. } => {
+                    out.push((start, end));
+                    (pos, from) = (end, end);
+                }
+                Read::No => from = at + 1,
+                Read::NeedMore => {
+                    out.push((at, usize::MAX));
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// Label spellings, near misses and the bytes around them.
+    const PIECES: &[&[u8]] = &[
+        b"EMAIL_1",
+        b"email 12",
+        b"Phone-2",
+        b"em",
+        b"E",
+        b"p",
+        b"[",
+        b"]",
+        b" ",
+        b"_",
+        b"x9",
+        b"\xc3\xa9",
+    ];
+
+    proptest::proptest! {
+        /// Restoration reads the same labels whether the pair search finds the starts or every
+        /// word start is tested.
+        #[test]
+        fn pair_search_reads_what_every_word_start_reads(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..60),
+            start in 0usize..200,
+            at_end: bool,
+        ) {
+            let text = pieces.concat();
+            let start = start.min(text.len());
+            let labels = || vec![
+                (b"EMAIL_1".as_slice().into(), 0),
+                (b"EMAIL_12".as_slice().into(), 1),
+                (b"PHONE_2".as_slice().into(), 2),
+            ];
+            let searched = Labels::new(labels());
+            proptest::prop_assert!(searched.openings.is_some());
+            let walked = Labels { openings: None, ..Labels::new(labels()) };
+            proptest::prop_assert_eq!(
+                reads(&searched, &text, start, at_end),
+                reads(&walked, &text, start, at_end)
+            );
+        }
     }
 }

@@ -1,7 +1,8 @@
 //! Restoring placeholders in model output, whole or as a prefix of a stream.
 //!
-//! The text is scanned once for word starts that could begin a label of the vault; only there is
-//! it walked through the vault's label trie. Cost: one pass, plus a few steps per such word.
+//! The text is scanned once for word starts that could begin a label of the vault (by their
+//! first two letters, see [`super::label::Labels::starts`]); only there is it walked through the
+//! vault's label trie. Cost: one pass, plus a few steps per such word.
 
 use super::label::{self, Read};
 use super::Vault;
@@ -26,10 +27,11 @@ pub(crate) fn restore_into(
         return text.len();
     }
     let labels = vault.matcher();
+    let mut starts = labels.starts(text, start);
     let mut pos = start;
     let mut from = start;
     let stop = loop {
-        let Some(at) = labels.next_start(text, from) else {
+        let Some(at) = starts.next(text, from) else {
             break text.len();
         };
         match labels.read(text, pos, at, at_end) {
