@@ -203,15 +203,14 @@ impl Vault {
         let mut number = self.counters.0[index];
         let mut label = String::with_capacity(kind.id().len() + 11);
         // A new number is above the type's counter, so only a label the text holds or a token
-        // can take it; most texts hold none and most policies hand out no tokens.
-        let none_taken = self.reserved.is_empty() && self.tokens.is_empty();
+        // can take it. Ids are upper case: the label is its own normal form.
         loop {
             number = number.saturating_add(1);
             label.clear();
             label.push_str(kind.id());
             label.push('_');
             label.push_str(itoa(number, &mut [0u8; 10]));
-            if none_taken || self.is_free(kind, &label) || number == u32::MAX {
+            if !self.taken(label.as_bytes()) || number == u32::MAX {
                 break;
             }
         }
@@ -268,7 +267,12 @@ impl Vault {
                 &heap
             }
         };
-        !self.reserved.contains(norm) && !self.tokens.contains(norm) && !self.numbered(kind, norm)
+        !self.taken(norm) && !self.numbered(kind, norm)
+    }
+
+    /// True when the text holds `norm` (a normalised label) or a token took it.
+    fn taken(&self, norm: &[u8]) -> bool {
+        self.reserved.contains(norm) || self.tokens.contains(norm)
     }
 
     /// True when `norm` is a numbered label of `kind` already handed out: `KIND_n` with `n` up to
