@@ -47,6 +47,15 @@ row('$engine->scan("")', timeEach($iterations, fn() => $engine->scan('')));
 echo "redact() + restore() on the 4 KB prompt\n";
 $ext = timeEach($iterations, fn() => $engine->redact($text));
 row('Sovereign: $engine->redact($text)', $ext);
+// What the host adds to a call that long (interrupts, a busy neighbour): a plain PHP loop timed
+// the same way, sized to the redact call's p50. Its p99 is the floor for the redact p99.
+$spin = function (int $n): void {
+    for ($j = 0; $j < $n; $j++) {
+    }
+};
+$loops = 1000;
+$loops = (int) ($loops * $ext[0] / timeEach(500, fn() => $spin($loops))[0]);
+row('host noise: a PHP loop as long (no extension)', timeEach($iterations, fn() => $spin($loops)));
 $subset = Sovereign\Engine::fromFile(__DIR__ . '/subset.toml');
 $same = timeEach($iterations, fn() => $subset->redact($text));
 row('Sovereign, same 4 types only (subset.toml)', $same);
