@@ -76,7 +76,10 @@ impl EngineBuilder {
         let detector = Detector::new(
             policy.keywords().iter().map(|k| k.phrase.as_str()),
             policy.dictionaries(),
-            |kind| policy.entity(kind).enabled,
+            |kind| {
+                let settings = policy.entity(kind);
+                settings.enabled.then_some(settings.threshold)
+            },
         );
         Ok(Engine {
             policy,

@@ -833,3 +833,23 @@ fn thread_cpu() -> Option<std::time::Duration> {
     let ns = stat.split_whitespace().next()?.parse().ok()?;
     Some(std::time::Duration::from_nanos(ns))
 }
+
+#[test]
+fn a_lower_threshold_finds_what_the_default_one_leaves() {
+    // 100000231 passes the Luhn check of a Canadian SIN; without the keyword "SIN" near it it
+    // scores 0.3, below the default threshold.
+    let text = "The parcel with invoice 100000231 left the warehouse.";
+    let kinds =
+        |engine: &Engine| -> Vec<EntityKind> { engine.scan(text).iter().map(|f| f.kind).collect() };
+    assert!(!kinds(&Engine::new()).contains(&EntityKind::CaSin));
+    let low = Engine::builder()
+        .policy_text("[entities.CA_SIN]\nthreshold = 0.3\n")
+        .build()
+        .unwrap();
+    assert!(kinds(&low).contains(&EntityKind::CaSin));
+    let keyed = "The SIN 100000231 is on file.";
+    assert!(Engine::new()
+        .scan(keyed)
+        .iter()
+        .any(|f| f.kind == EntityKind::CaSin));
+}

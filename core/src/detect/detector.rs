@@ -3,6 +3,7 @@
 use super::context::{self, Context};
 use super::dictionary::{Dictionary, TermList};
 use super::digits::Words;
+use super::floors::Floors;
 use super::recognizers::{self, WordRules};
 use super::triggers::{Hits, Triggers};
 use super::{amounts, resolve, timestamps, Candidate, TextRule};
@@ -17,6 +18,7 @@ pub(crate) struct Detector {
     /// Context words per entity type (index: `EntityKind as usize`).
     context: Vec<Vec<Context>>,
     dictionary: Option<Dictionary>,
+    floors: Floors,
 }
 
 /// Raw output of one scan: resolved candidates, classification keyword hits and label heads.
@@ -28,16 +30,24 @@ pub(crate) struct Detection {
 
 impl Detector {
     /// Compiles the detector. `keywords` are the classification phrases (matched ignoring ASCII
-    /// case, as whole words); `dictionaries` the operator term lists.
-    /// Only recognizer families that can produce a type `enabled` accepts are compiled in, so a
-    /// policy limited to a few types pays only for their passes.
+    /// case, as whole words); `dictionaries` the operator term lists; `threshold` each type's
+    /// threshold, `None` for a disabled type.
+    /// Only recognizer families that can produce an enabled type are compiled in, so a policy
+    /// limited to a few types pays only for their passes.
     pub(crate) fn new<'k>(
         keywords: impl IntoIterator<Item = &'k str>,
         dictionaries: &[TermList],
-        enabled: impl Fn(EntityKind) -> bool,
+        threshold: impl Fn(EntityKind) -> Option<f32>,
     ) -> Detector {
-        let kinds = KindSet::from_fn(enabled);
+        let kinds = KindSet::from_fn(|kind| threshold(kind).is_some());
         let tables = recognizers::tables(kinds);
+        let floors = Floors::new(&threshold, |kind| {
+            tables
+                .context
+                .iter()
+                .filter(|c| c.kind == kind && !c.raise.is_empty())
+                .count()
+        });
         Detector {
             triggers: Triggers::new(tables.literals, keywords, kinds),
             word_rules: tables.words,
@@ -54,6 +64,7 @@ impl Detector {
                 })
                 .collect(),
             dictionary: Dictionary::new(dictionaries),
+            floors,
         }
     }
 
@@ -92,7 +103,7 @@ impl Detector {
                     words.skip_to(end);
                     continue;
                 }
-                rules.recognize(text, &word, candidates);
+                rules.recognize(text, &word, &self.floors, candidates);
             }
         }
         for rule in &self.text_rules {
@@ -119,17 +130,17 @@ mod tests {
 
     #[test]
     fn only_families_of_enabled_types_are_compiled() {
-        let email_only = Detector::new([], &[], |k| k == EntityKind::Email);
+        let email_only = Detector::new([], &[], |k| (k == EntityKind::Email).then_some(0.5));
         assert!(email_only.text_rules.is_empty(), "no name pass for e-mail");
         assert_eq!(
             email_only.word_rules.count(),
             1,
             "only the contact family's phone rule"
         );
-        let cards = Detector::new([], &[], |k| k == EntityKind::CreditCard);
+        let cards = Detector::new([], &[], |k| (k == EntityKind::CreditCard).then_some(0.5));
         assert!(cards.word_rules.any(), "the digit-run pass serves cards");
         assert!(cards.text_rules.is_empty(), "no name pass for cards");
-        let all = Detector::new([], &[], |_| true);
+        let all = Detector::new([], &[], |_| Some(0.5));
         assert!(all.word_rules.count() > cards.word_rules.count() && !all.text_rules.is_empty());
     }
 }

@@ -19,6 +19,7 @@ pub(crate) mod dense;
 pub(crate) mod detector;
 pub mod dictionary;
 pub(crate) mod digits;
+pub(crate) mod floors;
 pub(crate) mod recognizers;
 pub(crate) mod resolve;
 pub(crate) mod timestamps;

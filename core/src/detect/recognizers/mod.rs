@@ -7,6 +7,7 @@
 //! - `CONTEXT`: words that raise or lower a type's score when near a candidate.
 
 use super::context::ContextWords;
+use super::floors::Floors;
 use super::{Candidate, LiteralRule, TextRule, Word};
 use crate::catalogue::{EntityKind, KindSet};
 
@@ -160,7 +161,13 @@ impl WordRules {
 
     /// Offers `word` to the rules of every enabled family.
     #[inline(always)]
-    pub(crate) fn recognize(&self, text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
+    pub(crate) fn recognize(
+        &self,
+        text: &[u8],
+        word: &Word,
+        floors: &Floors,
+        out: &mut Vec<Candidate>,
+    ) {
         if self.contact {
             contact::on_word(text, word, self.kinds, out);
         }
@@ -174,16 +181,11 @@ impl WordRules {
             payment::on_word(text, word, self.kinds, out);
         }
         // National ids and payment numbers share one parse of each digit run.
+        let (kinds, min) = (self.kinds, self.run_min_plain);
         match (self.payment, self.national) {
-            (true, true) => {
-                run::recognize::<true, true>(text, word, self.kinds, self.run_min_plain, out)
-            }
-            (true, false) => {
-                run::recognize::<true, false>(text, word, self.kinds, self.run_min_plain, out)
-            }
-            (false, true) => {
-                run::recognize::<false, true>(text, word, self.kinds, self.run_min_plain, out)
-            }
+            (true, true) => run::recognize::<true, true>(text, word, kinds, min, floors, out),
+            (true, false) => run::recognize::<true, false>(text, word, kinds, min, floors, out),
+            (false, true) => run::recognize::<false, true>(text, word, kinds, min, floors, out),
             (false, false) => {}
         }
         if self.network {

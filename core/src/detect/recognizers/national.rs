@@ -11,6 +11,7 @@ use super::near::{self, Keywords};
 use super::run::{pack, Near, Run};
 use crate::catalogue::EntityKind;
 use crate::detect::context::ContextWords;
+use crate::detect::floors::Floors;
 use crate::detect::validators::{
     australia, be_national, brazil, codice_fiscale, elfproef, luhn, mod23, nhs, nir, personnummer,
     pesel, steuer_id, us_tin, vat, verhoeff, vin,
@@ -248,7 +249,13 @@ const BY_LEN: [u64; MAX_LEN + 1] = {
 };
 
 /// Every national rule on a digit run (called by the shared digit-run pass, [`super::run`]).
-pub(super) fn on_run(text: &[u8], run: &Run, near: &mut Near, out: &mut Vec<Candidate>) {
+pub(super) fn on_run(
+    text: &[u8],
+    run: &Run,
+    near: &mut Near,
+    floors: &Floors,
+    out: &mut Vec<Candidate>,
+) {
     if run.len() < 8 {
         if run.is_exactly(&[2, 2, 2], b"  ") || run.is_plain(6) {
             spaced_nino(text, run, out);
@@ -260,12 +267,22 @@ pub(super) fn on_run(text: &[u8], run: &Run, near: &mut Near, out: &mut Vec<Cand
     while candidates != 0 {
         let f = &FORMATS[candidates.trailing_zeros() as usize];
         candidates &= candidates - 1;
-        if shape == f.shape && (f.check)(run.digits()) {
-            let score = if near.around().any(&f.context) {
-                (f.score + CONTEXT_BONUS).min(MAX)
-            } else {
-                f.score
-            };
+        if shape != f.shape {
+            continue;
+        }
+        let keyed = (f.score + CONTEXT_BONUS).min(MAX);
+        if !floors.may_keep(f.kind, keyed) {
+            continue;
+        }
+        // A low-scored format is kept only with its keyword near. Most numbers have none (order
+        // numbers), so the keyword is looked for before the checksum.
+        let needs_keyword = !floors.may_keep(f.kind, f.score);
+        if needs_keyword && !near.around().any(&f.context) {
+            continue;
+        }
+        if (f.check)(run.digits()) {
+            let keyword = needs_keyword || near.around().any(&f.context);
+            let score = if keyword { keyed } else { f.score };
             let c = Candidate::new(f.kind, run.start, run.end, score, f.rule);
             out.push(if f.checksum { c.validated() } else { c });
         }
@@ -523,18 +540,37 @@ mod tests {
 
     /// Candidates at or above the default threshold.
     fn find(text: &str) -> Vec<(EntityKind, String)> {
+        find_above(text, 0.5)
+    }
+
+    /// Candidates at or above `threshold` (every type enabled).
+    fn find_above(text: &str, threshold: f32) -> Vec<(EntityKind, String)> {
         let t = text.as_bytes();
+        let floors = Floors::new(|_| Some(threshold), |_| 0);
         let mut out = Vec::new();
         for w in Words::new(t) {
             alphanumeric(t, &w, &mut out);
             if let Some(r) = Run::parse(t, &w) {
-                on_run(t, &r, &mut Near::new(t, &r), &mut out);
+                on_run(t, &r, &mut Near::new(t, &r), &floors, &mut out);
             }
         }
         out.iter()
-            .filter(|c| c.score >= 0.5)
+            .filter(|c| c.score >= threshold)
             .map(|c| (c.kind, text[c.start..c.end].to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_low_threshold_keeps_numbers_without_keywords() {
+        // 100000231 passes the Luhn check of the Canadian SIN and the French SIREN.
+        let plain = find_above("invoice 100000231 left", 0.3);
+        assert!(
+            plain.contains(&(EntityKind::CaSin, "100000231".into())),
+            "{plain:?}"
+        );
+        assert!(find("invoice 100000231 left").is_empty());
+        let keyed = find("SIN 100000231");
+        assert_eq!(keyed, [(EntityKind::CaSin, "100000231".into())]);
     }
 
     #[test]

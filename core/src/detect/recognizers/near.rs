@@ -170,13 +170,18 @@ impl<'t> Around<'t> {
 
     /// True when one of `words` (lower case, starting with an ASCII letter) stands at a word
     /// start of the windows.
+    #[inline]
     pub(crate) fn any(&self, words: &Keywords) -> bool {
-        self.any_in(&[self.before, self.after], words)
+        self.may_hold(words) && self.any_in(&[self.before, self.after], words)
     }
 
     /// True when one of `words` stands at a word start of the window before the candidate,
     /// within `max` bytes of it (the window as [`Around::before`] with `max` would have it).
+    #[inline]
     pub(crate) fn any_before(&self, words: &Keywords, max: usize) -> bool {
+        if !self.may_hold(words) {
+            return false;
+        }
         let mut window = self.before;
         let cut = window.to.saturating_sub(max);
         if cut > window.lo {
@@ -185,10 +190,16 @@ impl<'t> Around<'t> {
         self.any_in(&[window], words)
     }
 
+    /// False when no word of the windows opens like one of `words`: most lists are rejected
+    /// here, inline, without a call.
+    #[inline]
+    fn may_hold(&self, words: &Keywords) -> bool {
+        words.openings & self.openings != 0
+    }
+
+    /// The word-by-word test of [`Around::any`] and [`Around::any_before`].
+    #[inline(never)]
     fn any_in(&self, windows: &[Starts], words: &Keywords) -> bool {
-        if words.openings & self.openings == 0 {
-            return false;
-        }
         windows.iter().any(|window| {
             let mut bits = window.bits;
             while bits != 0 {

@@ -5,6 +5,7 @@
 use super::near::{self, Around, Keywords};
 use super::{national, payment};
 use crate::catalogue::KindSet;
+use crate::detect::floors::Floors;
 use crate::detect::{Candidate, Word};
 
 /// The digit-run pass: each run is parsed once and offered to every family that reads runs
@@ -15,6 +16,7 @@ pub(super) fn recognize<const PAYMENT: bool, const NATIONAL: bool>(
     w: &Word,
     kinds: KindSet,
     min_plain: usize,
+    floors: &Floors,
     out: &mut Vec<Candidate>,
 ) {
     // Prices, quantities, years and order numbers are most digit words; a word shorter than
@@ -23,7 +25,7 @@ pub(super) fn recognize<const PAYMENT: bool, const NATIONAL: bool>(
     if w.letters > 0 || (w.len() < min_plain && !continues(text, w.end)) {
         return;
     }
-    on_run_start::<PAYMENT, NATIONAL>(text, w, kinds, out);
+    on_run_start::<PAYMENT, NATIONAL>(text, w, kinds, floors, out);
 }
 
 /// Fewest digits a run of one group needs to be any enabled identifier: six for national ids,
@@ -50,6 +52,7 @@ fn on_run_start<const PAYMENT: bool, const NATIONAL: bool>(
     text: &[u8],
     w: &Word,
     kinds: KindSet,
+    floors: &Floors,
     out: &mut Vec<Candidate>,
 ) {
     if let Some(run) = Run::parse(text, w) {
@@ -58,7 +61,7 @@ fn on_run_start<const PAYMENT: bool, const NATIONAL: bool>(
             payment::on_run(text, &run, &mut near, kinds, out);
         }
         if NATIONAL {
-            national::on_run(text, &run, &mut near, out);
+            national::on_run(text, &run, &mut near, floors, out);
         }
     }
 }
