@@ -17,7 +17,7 @@ pub(crate) fn keyword(text: &[u8], start: usize, end: usize, words: &Keywords) -
 }
 
 /// A keyword list (lower case, each starting with an ASCII letter) with a 128-bit filter of
-/// its openings (first two bytes, see [`opening`]), computed at compile time so that a list
+/// its openings (first three bytes, see [`opening`]), computed at compile time so that a list
 /// none of whose openings stands in a window is rejected with one AND.
 #[derive(Clone, Copy)]
 pub(crate) struct Keywords {
@@ -37,11 +37,12 @@ impl Keywords {
                 word[0].is_ascii_lowercase(),
                 "keywords start with a lower-case letter"
             );
-            // A one-letter keyword is followed by any non-letter: no opening to filter on.
-            openings |= if word.len() == 1 {
+            // A keyword of one or two letters is followed by any non-letter: no opening of
+            // three bytes to filter on.
+            openings |= if word.len() < 3 {
                 u128::MAX
             } else {
-                opening(word[0], word[1])
+                opening(word[0], word[1], word[2])
             };
             initials |= 1 << (word[0] - b'a');
             i += 1;
@@ -54,12 +55,14 @@ impl Keywords {
     }
 }
 
-/// The filter bit of a word opening with `first` and `second`, both compared with bit 5 set:
-/// bytes that are equal ignoring ASCII case stay equal, so a keyword's bit is always among
-/// the bits of the words it matches (other openings may share it; the words are compared).
+/// The filter bit of a word opening with `a`, `b`, `c`, each compared with bit 5 set: bytes
+/// that are equal ignoring ASCII case stay equal, so a keyword's bit is always among the bits
+/// of the words it matches (other openings may share it; the words are compared). Three bytes,
+/// because two do not tell "invoice" from "individual".
 #[inline]
-const fn opening(first: u8, second: u8) -> u128 {
-    1 << (((first as u32 | 0x20) * 31 + (second as u32 | 0x20)) % 128)
+const fn opening(a: u8, b: u8, c: u8) -> u128 {
+    let (a, b, c) = (a as u32 | 0x20, b as u32 | 0x20, c as u32 | 0x20);
+    1 << (((a * 31 + b) * 31 + c) % 128)
 }
 
 /// True when the bytes `start..end` of `text` are not glued to ASCII letters on either side.
@@ -233,13 +236,15 @@ impl<'t> Around<'t> {
 }
 
 impl Starts {
-    /// The [`opening`] bits of the words starting in this window (a start at the text's last
-    /// byte opens with no second byte, and only a one-letter keyword can match there).
+    /// The [`opening`] bits of the words starting in this window (bytes past the text's end
+    /// count as 0: only a keyword shorter than three bytes, which the filter passes, can match
+    /// a word that short).
     fn openings(&self, text: &[u8]) -> u128 {
         let (mut bits, mut openings) = (self.bits, 0);
         while bits != 0 {
             let i = self.lo + bits.trailing_zeros() as usize;
-            openings |= opening(text[i], text.get(i + 1).copied().unwrap_or(0));
+            let byte = |k: usize| text.get(i + k).copied().unwrap_or(0);
+            openings |= opening(text[i], byte(1), byte(2));
             bits &= bits - 1;
         }
         openings
