@@ -313,7 +313,8 @@ impl DenseDfa {
         debug_assert!(at < self.table.len());
         // SAFETY: every state id in the table (and `start`) is the start of a row of `stride`
         // entries inside the table (`k * stride`, or `first_match + k * stride` for match
-        // states), and every class is `< stride` (see `new`), so `at` is in bounds. This is the innermost loop of every scan; the bounds check costs ~30%.
+        // states), and every class is `< stride` (see `new`), so `at` is in bounds. This is the
+        // innermost loop of every scan; the bounds check costs ~30%.
         unsafe { *self.table.get_unchecked(at) }
     }
 

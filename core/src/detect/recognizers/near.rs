@@ -142,23 +142,23 @@ fn is_alpha(b: u8) -> bool {
 impl<'t> Around<'t> {
     /// Finds the word starts of the windows before `start` and after `end`, as [`keyword`].
     pub(crate) fn new(text: &'t [u8], start: usize, end: usize) -> Around<'t> {
-        let mut around = Around::before(text, start, BEFORE);
+        let mut around = Around::before(text, start);
         around.add_after(end);
         around
     }
 
-    /// Adds the window after `end` to windows found by [`Around::before`] with [`BEFORE`]
-    /// (making them [`Around::new`]'s), so that a run asked first about the bytes before it
+    /// Adds the window after `end` to the window found by [`Around::before`] (making them
+    /// [`Around::new`]'s), so that a run asked first about the bytes before it
     /// and then about both sides reads the bytes before it once.
     pub(crate) fn add_after(&mut self, end: usize) {
         self.after = after(self.text, end.min(self.text.len()));
         self.openings |= self.after.openings(self.text);
     }
 
-    /// Finds the word starts of the window of at most `max` (at most [`BEFORE`]) bytes before
-    /// `start` only.
-    pub(crate) fn before(text: &'t [u8], start: usize, max: usize) -> Around<'t> {
-        let before = before(text, start.min(text.len()), max.min(BEFORE));
+    /// Finds the word starts of the window before `start` only ([`Around::any_before`] reads
+    /// a shorter one out of it).
+    pub(crate) fn before(text: &'t [u8], start: usize) -> Around<'t> {
+        let before = before(text, start.min(text.len()));
         Around {
             text,
             before,
@@ -179,7 +179,7 @@ impl<'t> Around<'t> {
     }
 
     /// True when one of `words` stands at a word start of the window before the candidate,
-    /// within `max` bytes of it (the window as [`Around::before`] with `max` would have it).
+    /// within `max` (at most [`BEFORE`]) bytes of it.
     #[inline]
     pub(crate) fn any_before(&self, words: &Keywords, max: usize) -> bool {
         if !self.may_hold(words) {
@@ -251,15 +251,15 @@ impl Starts {
     }
 }
 
-/// Word starts in the `max` bytes before `start`, after the nearest digit or newline
+/// Word starts in the [`BEFORE`] bytes before `start`, after the nearest digit or newline
 /// ("SSN 536-22-8514. Order 407666141": the keyword is not the order number's). Read eight
 /// bytes at a time backwards, so digit-dense text (logs) stops after a chunk or two.
-fn before(text: &[u8], start: usize, max: usize) -> Starts {
+fn before(text: &[u8], start: usize) -> Starts {
     #[cfg(target_arch = "x86_64")]
-    if start >= BEFORE && start <= text.len() && max <= BEFORE {
-        return sse2::before(text, start, max);
+    if start >= BEFORE && start <= text.len() {
+        return sse2::before(text, start);
     }
-    let lo = start.saturating_sub(max);
+    let lo = start.saturating_sub(BEFORE);
     let (mut alpha, mut from) = (0u64, lo);
     let mut hi = start;
     while hi > lo {
@@ -325,26 +325,22 @@ mod sse2 {
     /// [`super::before`] when the 48 bytes before `start` exist: the window is classified with
     /// three loads, without a loop.
     #[inline]
-    pub(super) fn before(text: &[u8], start: usize, max: usize) -> Starts {
-        let base = start - BEFORE;
+    pub(super) fn before(text: &[u8], start: usize) -> Starts {
+        // Bit k stands for byte `lo + k`.
+        let lo = start - BEFORE;
         let (mut alpha, mut stop) = (0u64, 0u64);
         for k in 0..3 {
-            let (a, s) = classes(&text[base + 16 * k..]);
+            let (a, s) = classes(&text[lo + 16 * k..]);
             alpha |= a << (16 * k);
             stop |= s << (16 * k);
         }
-        // Bit k stands for byte `lo + k` from here on.
-        let skip = BEFORE - max;
-        let lo = start - max;
-        let prev = skip > 0 && alpha >> (skip - 1) & 1 != 0
-            || skip == 0 && lo > 0 && super::is_alpha(text[lo - 1]);
-        let (alpha, stop) = (alpha >> skip, stop >> skip);
         let from = if stop == 0 {
             0
         } else {
             64 - stop.leading_zeros() as usize
         };
-        let prev = from == 0 && prev;
+        // Bit 0's letter neighbour is outside the loads; after a stop it is the stop itself.
+        let prev = from == 0 && lo > 0 && super::is_alpha(text[lo - 1]);
         Starts {
             lo,
             bits: alpha & !((alpha << 1) | u64::from(prev)) & (u64::MAX << from),
@@ -472,7 +468,7 @@ mod tests {
                         any_word(&text, from, start, words)
                     );
                     assert_eq!(
-                        Around::before(&text, start, 32).any(&Keywords::new(words)),
+                        Around::before(&text, start).any_before(&Keywords::new(words), 32),
                         any_word(&text, from, start, words)
                     );
                 }

@@ -2,7 +2,7 @@
 //! ("4111 1111 1111 1111", "123.456.789-09", "85.07.30-033.28"), parsed once per run so each
 //! recognizer only compares group lengths and separators.
 
-use super::near::{self, Around, Keywords};
+use super::near::{Around, Keywords};
 use super::{national, payment};
 use crate::catalogue::KindSet;
 use crate::detect::floors::Floors;
@@ -89,12 +89,12 @@ impl<'t> Near<'t> {
         }
     }
 
-    /// True when one of `words` stands within `max` (at most [`near::BEFORE`]) bytes before
+    /// True when one of `words` stands within `max` (at most [`super::near::BEFORE`]) bytes before
     /// the run. Reads only that side: most runs ask nothing else.
     pub(crate) fn any_before(&mut self, words: &Keywords, max: usize) -> bool {
         let (text, start) = (self.text, self.start);
         self.around
-            .get_or_insert_with(|| Around::before(text, start, near::BEFORE))
+            .get_or_insert_with(|| Around::before(text, start))
             .any_before(words, max)
     }
 
@@ -104,7 +104,7 @@ impl<'t> Near<'t> {
         let had_both = std::mem::replace(&mut self.both, true);
         let around = self
             .around
-            .get_or_insert_with(|| Around::before(text, start, near::BEFORE));
+            .get_or_insert_with(|| Around::before(text, start));
         if !had_both {
             around.add_after(end);
         }
