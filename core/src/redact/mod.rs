@@ -71,13 +71,7 @@ fn widen(
     let labels: Vec<(usize, [u8; 2], usize)> = slots
         .iter()
         .map(|&(at, finding, keyed)| {
-            let value = &text[finding.start..finding.end];
-            let entry = match key.filter(|_| keyed) {
-                Some(key) => {
-                    vault.token_entry(finding.kind, value, &key.token(finding.kind, value))
-                }
-                None => vault.numbered_entry(finding.kind, value),
-            };
+            let entry = entry_for(text, finding, key.filter(|_| keyed), vault);
             // `[[value]]` would read back as a doubled bracket and lose a pair: use braces.
             let doubled = at > 0 && out[at - 1] == b'[' && out.get(at + 1) == Some(&b']');
             let brackets = if doubled { *b"{}" } else { *b"[]" };
@@ -159,13 +153,7 @@ fn apply_labels_only(
         .iter()
         .enumerate()
         .map(|(i, &(finding, keyed))| {
-            let value = &text[finding.start..finding.end];
-            let entry = match key.filter(|_| keyed) {
-                Some(key) => {
-                    vault.token_entry(finding.kind, value, &key.token(finding.kind, value))
-                }
-                None => vault.numbered_entry(finding.kind, value),
-            };
+            let entry = entry_for(text, finding, key.filter(|_| keyed), vault);
             // `[[value]]` would read back as a doubled bracket and lose a pair: use braces.
             let opened = finding.start > 0
                 && !(i > 0 && adjacent(i - 1, i))
@@ -190,6 +178,16 @@ fn apply_labels_only(
     }
     out.extend_from_slice(&text[last..]);
     Some(out)
+}
+
+/// The vault entry of `finding`'s value: a keyed token when `key` is given, else a numbered
+/// label.
+fn entry_for(text: &[u8], finding: &Finding, key: Option<&TenantKey>, vault: &mut Vault) -> usize {
+    let value = &text[finding.start..finding.end];
+    match key {
+        Some(key) => vault.token_entry(finding.kind, value, &key.token(finding.kind, value)),
+        None => vault.numbered_entry(finding.kind, value),
+    }
 }
 
 /// The operator actually applied: the keyed ones (token, hash) become a placeholder when no

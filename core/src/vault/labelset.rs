@@ -3,13 +3,12 @@
 //! read; a set that outgrows that is hashed (with the standard keyed hasher: the labels come
 //! from the text, so a plain hash could be made to collide).
 
+use super::SCANNED;
 use std::collections::HashSet;
-
-/// Up to this many labels, a lookup compares them all.
-const SCANNED: usize = 16;
 
 #[derive(Debug, Default)]
 pub(crate) struct LabelSet {
+    /// Every label while there are at most [`SCANNED`], compared one by one.
     few: Vec<Box<[u8]>>,
     /// Every label, once there are more than [`SCANNED`] (then `few` is empty).
     many: HashSet<Box<[u8]>>,

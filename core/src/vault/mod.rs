@@ -46,7 +46,8 @@ use zeroize::Zeroizing;
 /// lengthens a token that collides anyway).
 const TOKEN_HEX: usize = 10;
 
-/// Up to this many entries, an equal value is found by comparing them all (see `by_value`).
+/// Up to this many entries (or labels of a [`LabelSet`]), one is found by comparing them all,
+/// which costs less than hashing it (see `by_value`).
 const SCANNED: usize = 16;
 
 /// The hasher of `by_value`, whose keys are already keyed hashes: hashing them again would only
