@@ -1,79 +1,60 @@
 //! The digit-word pass: finds every maximal ASCII alphanumeric run that holds a digit.
 //!
-//! Most prose has few digits, so the search for the next digit runs eight bytes at a time
-//! (a SWAR range test) and only the words around digits are looked at byte by byte.
+//! Most prose has few digits, so digits are found 32 bytes at a time, as a bit mask that is then
+//! kept: the next digit is the mask's next bit, and a word of digits alone ends where its run of
+//! bits ends. Only the bytes around that run (a letter glued to it, a block edge) are looked at
+//! one by one.
 
 use super::Word;
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = ONES * 0x80;
-const LOW7: u64 = ONES * 0x7f;
+/// Bytes per digit mask.
+const BLOCK: usize = 32;
 
-/// Bit 7 of each byte of the result is set when that byte of `x` is an ASCII digit.
+/// Bit `i` set when byte `i` is an ASCII digit.
 #[inline]
-fn digit_mask(x: u64) -> u64 {
-    // "hasbetween(x, '0' - 1, '9' + 1)" from Sean Anderson's bit hacks: exact for bytes < 0x80,
-    // and bytes >= 0x80 are cleared by the `!x` term.
-    let lo = x & LOW7;
-    (ONES * (127 + 0x3a) - lo) & !x & (lo + ONES * (127 - 0x2f)) & HIGH
-}
-
-/// Position of the first ASCII digit at or after `from`.
-#[inline]
-pub(crate) fn next_digit(text: &[u8], from: usize) -> Option<usize> {
+fn block_digits(bytes: &[u8; BLOCK]) -> u32 {
     #[cfg(target_arch = "x86_64")]
-    let from = match sse2::next_digit(text, from) {
-        Ok(found) => return Some(found),
-        Err(rest) => rest,
-    };
-    next_digit_swar(text, from)
+    return sse2::block_digits(bytes);
+    #[cfg(not(target_arch = "x86_64"))]
+    bytes
+        .iter()
+        .enumerate()
+        .fold(0, |mask, (i, b)| mask | u32::from(b.is_ascii_digit()) << i)
 }
 
-/// Eight bytes at a time: the portable search, and the tail of the vector one.
+/// The digit mask of the 32 bytes at `at`, the bytes past the end of `text` counted as none.
 #[inline]
-fn next_digit_swar(text: &[u8], mut from: usize) -> Option<usize> {
-    while from + 8 <= text.len() {
-        let chunk = u64::from_le_bytes(text[from..from + 8].try_into().unwrap());
-        let mask = digit_mask(chunk);
-        if mask != 0 {
-            return Some(from + (mask.trailing_zeros() / 8) as usize);
+fn digits_at(text: &[u8], at: usize) -> u32 {
+    match text.get(at..at + BLOCK) {
+        Some(block) => block_digits(block.try_into().expect("a block")),
+        None => {
+            let mut padded = [0u8; BLOCK];
+            let rest = &text[at.min(text.len())..];
+            padded[..rest.len()].copy_from_slice(rest);
+            block_digits(&padded)
         }
-        from += 8;
     }
-    text[from..]
-        .iter()
-        .position(u8::is_ascii_digit)
-        .map(|i| from + i)
 }
 
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
+    use super::BLOCK;
     use crate::simd::in_range16;
     use std::arch::x86_64::{__m128i, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128};
 
-    /// The first digit at or after `from`, 32 bytes per step (digits are sparse in prose);
-    /// `Err(position)` where fewer than 32 bytes are left.
     #[inline]
-    pub(super) fn next_digit(text: &[u8], mut from: usize) -> Result<usize, usize> {
-        while let Some(block) = text.get(from..from + 32) {
-            // SAFETY: SSE2 is part of the x86_64 baseline; both loads read inside `block`.
-            let mask = unsafe {
-                let lo = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
-                let hi = _mm_loadu_si128(block[16..].as_ptr().cast::<__m128i>());
-                let lo = in_range16(lo, b'0', 10);
-                let hi = in_range16(hi, b'0', 10);
-                if _mm_movemask_epi8(_mm_or_si128(lo, hi)) == 0 {
-                    0
-                } else {
-                    _mm_movemask_epi8(lo) as u32 | (_mm_movemask_epi8(hi) as u32) << 16
-                }
-            };
-            if mask != 0 {
-                return Ok(from + mask.trailing_zeros() as usize);
+    pub(super) fn block_digits(bytes: &[u8; BLOCK]) -> u32 {
+        // SAFETY: SSE2 is part of the x86_64 baseline; both loads read inside `bytes`.
+        unsafe {
+            let lo = _mm_loadu_si128(bytes.as_ptr().cast::<__m128i>());
+            let hi = _mm_loadu_si128(bytes[16..].as_ptr().cast::<__m128i>());
+            let (lo, hi) = (in_range16(lo, b'0', 10), in_range16(hi, b'0', 10));
+            // Prose has few digits: most blocks are passed on one mask.
+            if _mm_movemask_epi8(_mm_or_si128(lo, hi)) == 0 {
+                return 0;
             }
-            from += 32;
+            _mm_movemask_epi8(lo) as u32 | (_mm_movemask_epi8(hi) as u32) << 16
         }
-        Err(from)
     }
 }
 
@@ -81,16 +62,57 @@ mod sse2 {
 pub(crate) struct Words<'t> {
     text: &'t [u8],
     pos: usize,
+    /// Start of the block last read, and its digits at or after `pos` (bit `i`: byte
+    /// `base + i`).
+    base: usize,
+    digits: u32,
 }
 
 impl<'t> Words<'t> {
     pub(crate) fn new(text: &'t [u8]) -> Self {
-        Words { text, pos: 0 }
+        Words {
+            text,
+            pos: 0,
+            base: 0,
+            digits: digits_at(text, 0),
+        }
     }
 
     /// Continues the search for digits at `pos` (when it is ahead).
     pub(crate) fn skip_to(&mut self, pos: usize) {
         self.pos = self.pos.max(pos);
+        self.forget_before(self.pos);
+    }
+
+    /// Drops the digits before `pos` from the mask.
+    #[inline]
+    fn forget_before(&mut self, pos: usize) {
+        let offset = pos - self.base;
+        self.digits = match offset < BLOCK {
+            true => self.digits & (u32::MAX << offset),
+            false => 0,
+        };
+    }
+
+    /// The first digit at or after `pos`, its block loaded.
+    #[inline]
+    fn next_digit(&mut self) -> Option<usize> {
+        if self.digits == 0 {
+            // The block is used up: the next one with a digit.
+            let mut at = self.pos.max(self.base + BLOCK);
+            loop {
+                if at >= self.text.len() {
+                    return None;
+                }
+                let digits = digits_at(self.text, at);
+                if digits != 0 {
+                    (self.base, self.digits) = (at, digits);
+                    break;
+                }
+                at += BLOCK;
+            }
+        }
+        Some(self.base + self.digits.trailing_zeros() as usize)
     }
 }
 
@@ -118,15 +140,18 @@ impl Iterator for Words<'_> {
     #[inline]
     fn next(&mut self) -> Option<Word> {
         let text = self.text;
-        let digit = next_digit(text, self.pos)?;
+        let digit = self.next_digit()?;
         let mut start = digit;
         let mut letters = 0u32;
         while start > 0 && CLASS[text[start - 1] as usize] == 2 {
             start -= 1;
             letters += 1;
         }
-        let mut end = digit;
-        let mut digits = 0u32;
+        // The digits in a row from `digit`, read off the mask; a letter after them, or a digit
+        // past the block, continues the word byte by byte.
+        let run = (!(self.digits >> (digit - self.base))).trailing_zeros();
+        let mut end = digit + run as usize;
+        let mut digits = run;
         while let Some(&b) = text.get(end) {
             match CLASS[b as usize] {
                 1 => digits += 1,
@@ -136,6 +161,7 @@ impl Iterator for Words<'_> {
             end += 1;
         }
         self.pos = end;
+        self.forget_before(end);
         Some(Word {
             start,
             end,
@@ -149,31 +175,55 @@ impl Iterator for Words<'_> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn finds_digits_in_and_after_chunks() {
-        for i in 0..100 {
-            let mut text = vec![b'a'; 100];
-            text[i] = b'7';
-            assert_eq!(next_digit(&text, 0), Some(i));
+    /// The digit words, found byte by byte: what the mask walk must find.
+    fn reference(text: &[u8], skips: &[(usize, usize)]) -> Vec<Word> {
+        let is_alnum = |b: &u8| b.is_ascii_alphanumeric();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while let Some(digit) = text[pos.min(text.len())..]
+            .iter()
+            .position(u8::is_ascii_digit)
+            .map(|i| pos + i)
+        {
+            let mut start = digit;
+            while start > 0 && text[start - 1].is_ascii_alphabetic() {
+                start -= 1;
+            }
+            let end = digit + text[digit..].iter().take_while(|b| is_alnum(b)).count();
+            let word = &text[start..end];
+            let digits = word.iter().filter(|b| b.is_ascii_digit()).count() as u32;
+            out.push(Word {
+                start,
+                end,
+                digits,
+                letters: word.len() as u32 - digits,
+            });
+            pos = end;
+            if let Some(&(_, to)) = skips.iter().find(|&&(after, _)| after == out.len()) {
+                pos = pos.max(to);
+            }
         }
-        assert_eq!(next_digit(b"abcdefghijk", 0), None);
-        assert_eq!(next_digit("ééééé/:0".as_bytes(), 0), Some(12));
-        assert_eq!(
-            next_digit(&[0xb0, 0xb5, 0xb9, 0x2f, 0x3a, 0xff, 0x30, 0], 0),
-            Some(6)
-        );
+        out
     }
 
     proptest::proptest! {
-        /// The vector search finds the first digit a byte walk finds.
+        /// The mask walk finds the words a byte walk finds, across block edges and skips.
         #[test]
-        fn finds_the_first_digit(
-            text in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..150),
-            from in 0usize..160,
+        fn finds_the_words_a_byte_walk_finds(
+            text in proptest::collection::vec(
+                proptest::sample::select(b"0123456789aZ -.\xc3\xa9".to_vec()), 0..200),
+            skips in proptest::collection::vec((1usize..40, 0usize..220), 0..4),
         ) {
-            let from = from.min(text.len());
-            let want = text[from..].iter().position(u8::is_ascii_digit).map(|i| from + i);
-            proptest::prop_assert_eq!(next_digit(&text, from), want);
+            let want = reference(&text, &skips);
+            let mut words = Words::new(&text);
+            let mut got = Vec::new();
+            while let Some(word) = words.next() {
+                got.push(word);
+                if let Some(&(_, to)) = skips.iter().find(|&&(after, _)| after == got.len()) {
+                    words.skip_to(to);
+                }
+            }
+            proptest::prop_assert_eq!(got, want);
         }
     }
 
