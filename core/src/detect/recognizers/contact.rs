@@ -51,8 +51,25 @@ const PHONE_WORDS: &[&str] = &[
 /// RFC 5322 atom characters, less `/ = ? &`: legal but unseen in real addresses, and leaving
 /// them out finds `jane@example.com` in `?email=jane@example.com` rather than the whole query.
 fn is_local_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"!#$%'*+-^_`{|}~.".contains(&b)
+    LOCAL_BYTES[usize::from(b)]
 }
+
+/// [`is_local_byte`] as a table: the local part is read byte by byte, backwards from every `@`.
+static LOCAL_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    let punctuation = b"!#$%'*+-^_`{|}~.";
+    let mut i = 0;
+    while i < punctuation.len() {
+        table[punctuation[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 fn is_domain_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'-' || b == b'.'
