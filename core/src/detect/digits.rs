@@ -1,9 +1,9 @@
 //! The digit-word pass: finds every maximal ASCII alphanumeric run that holds a digit.
 //!
-//! Most prose has few digits, so digits are found 32 bytes at a time, as a bit mask that is then
-//! kept: the next digit is the mask's next bit, and a word of digits alone ends where its run of
-//! bits ends. Only the bytes around that run (a letter glued to it, a block edge) are looked at
-//! one by one.
+//! Digits are read 32 bytes at a time, as a bit mask that is then kept: the next digit is the
+//! mask's next bit, and a word of digits alone ends where its run of bits ends. Only the bytes
+//! around that run (a letter glued to it, a block edge) are looked at one by one. Prose without
+//! digits costs one vector test per 32 bytes.
 
 use super::Word;
 
@@ -20,6 +20,22 @@ fn block_digits(bytes: &[u8; BLOCK]) -> u32 {
         .iter()
         .enumerate()
         .fold(0, |mask, (i, b)| mask | u32::from(b.is_ascii_digit()) << i)
+}
+
+/// Position of the first ASCII digit at or after `from`: 32 bytes per step, then byte by byte.
+#[inline]
+fn first_digit(text: &[u8], mut from: usize) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    {
+        from = match sse2::first_digit(text, from) {
+            Ok(found) => return Some(found),
+            Err(rest) => rest,
+        };
+    }
+    text.get(from..)?
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|i| from + i)
 }
 
 /// The digit mask of the 32 bytes at `at`, the bytes past the end of `text` counted as none.
@@ -42,18 +58,35 @@ mod sse2 {
     use crate::simd::in_range16;
     use std::arch::x86_64::{__m128i, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128};
 
+    /// The first digit at or after `from`, 32 bytes per step (digits are sparse in prose);
+    /// `Err(position)` where fewer than 32 bytes are left.
+    #[inline]
+    pub(super) fn first_digit(text: &[u8], mut from: usize) -> Result<usize, usize> {
+        while let Some(block) = text.get(from..from + BLOCK) {
+            // SAFETY: SSE2 is part of the x86_64 baseline; both loads read inside `block`.
+            let mask = unsafe {
+                let lo = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+                let hi = _mm_loadu_si128(block[16..].as_ptr().cast::<__m128i>());
+                let any = _mm_or_si128(in_range16(lo, b'0', 10), in_range16(hi, b'0', 10));
+                _mm_movemask_epi8(any) as u32
+            };
+            if mask != 0 {
+                return Ok(from + mask.trailing_zeros() as usize);
+            }
+            from += BLOCK;
+        }
+        Err(from)
+    }
+
     #[inline]
     pub(super) fn block_digits(bytes: &[u8; BLOCK]) -> u32 {
         // SAFETY: SSE2 is part of the x86_64 baseline; both loads read inside `bytes`.
         unsafe {
             let lo = _mm_loadu_si128(bytes.as_ptr().cast::<__m128i>());
             let hi = _mm_loadu_si128(bytes[16..].as_ptr().cast::<__m128i>());
-            let (lo, hi) = (in_range16(lo, b'0', 10), in_range16(hi, b'0', 10));
-            // Prose has few digits: most blocks are passed on one mask.
-            if _mm_movemask_epi8(_mm_or_si128(lo, hi)) == 0 {
-                return 0;
-            }
-            _mm_movemask_epi8(lo) as u32 | (_mm_movemask_epi8(hi) as u32) << 16
+            let lo = _mm_movemask_epi8(in_range16(lo, b'0', 10)) as u32;
+            let hi = _mm_movemask_epi8(in_range16(hi, b'0', 10)) as u32;
+            lo | hi << 16
         }
     }
 }
@@ -98,19 +131,16 @@ impl<'t> Words<'t> {
     #[inline]
     fn next_digit(&mut self) -> Option<usize> {
         if self.digits == 0 {
-            // The block is used up: the next one with a digit.
-            let mut at = self.pos.max(self.base + BLOCK);
-            loop {
-                if at >= self.text.len() {
-                    return None;
+            // The block is used up. In shop text the next one mostly holds a digit too; past
+            // it, the search for the next digit runs at the pace of digit-free prose.
+            let next = self.pos.max(self.base + BLOCK);
+            (self.base, self.digits) = match digits_at(self.text, next) {
+                0 => {
+                    let at = first_digit(self.text, next + BLOCK)?;
+                    (at, digits_at(self.text, at))
                 }
-                let digits = digits_at(self.text, at);
-                if digits != 0 {
-                    (self.base, self.digits) = (at, digits);
-                    break;
-                }
-                at += BLOCK;
-            }
+                digits => (next, digits),
+            };
         }
         Some(self.base + self.digits.trailing_zeros() as usize)
     }
