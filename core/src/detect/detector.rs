@@ -5,6 +5,7 @@ use super::dictionary::{Dictionary, TermList};
 use super::digits::Words;
 use super::floors::Floors;
 use super::recognizers::{self, WordRules};
+use super::shapes::Shapes;
 use super::triggers::{Hits, Triggers};
 use super::{amounts, resolve, timestamps, Candidate, TextRule};
 use crate::catalogue::{EntityKind, KindSet};
@@ -14,6 +15,9 @@ use std::borrow::Cow;
 pub(crate) struct Detector {
     triggers: Triggers,
     word_rules: WordRules,
+    /// The shapes of the digit words the word rules read, when a narrow policy reads only a few
+    /// (see [`super::shapes`]): the other words are passed over on one test.
+    word_shapes: Option<Shapes>,
     text_rules: Vec<&'static TextRule>,
     /// Context words per entity type (index: `EntityKind as usize`).
     context: Vec<Vec<Context>>,
@@ -51,6 +55,7 @@ impl Detector {
         Detector {
             triggers: Triggers::new(tables.literals, keywords, kinds),
             word_rules: tables.words,
+            word_shapes: tables.words.shapes(),
             text_rules: tables.texts,
             context: crate::catalogue::ALL
                 .iter()
@@ -93,6 +98,12 @@ impl Detector {
             let rules = self.word_rules;
             let mut words = Words::new(text);
             while let Some(word) = words.next() {
+                if self
+                    .word_shapes
+                    .is_some_and(|shapes| !shapes.fits(text, &word))
+                {
+                    continue;
+                }
                 if word.len() == 4 && word.is_all_digits() {
                     if let Some(end) = timestamps::iso_end(text, word.start) {
                         words.skip_to(end);
@@ -142,5 +153,98 @@ mod tests {
         assert!(cards.text_rules.is_empty(), "no name pass for cards");
         let all = Detector::new([], &[], |_| Some(0.5));
         assert!(all.word_rules.count() > cards.word_rules.count() && !all.text_rules.is_empty());
+    }
+
+    /// Pieces of shop text around the word shapes: grouped and plain numbers, dates, amounts,
+    /// codes, the words that raise a phone or an account, and single bytes that glue them.
+    const PIECES: &[&str] = &[
+        "4111 1111 1111 1111",
+        "4111111111111111",
+        "DE89 3704 0044 0532 0130 00",
+        "DE89370400440532013000",
+        "GB82WEST12345698765432",
+        "+49 30 901820",
+        "(030) 1234",
+        "+1 (555) 234-5678",
+        "030-901820",
+        "0301234567",
+        "2024-03-19 14:22:05",
+        "149.90",
+        "1.299,00",
+        "2.31s5",
+        "2.31DE89370400440532013000",
+        "100000231",
+        "021000021",
+        "12345678",
+        "24-MB01",
+        "SPRING10",
+        "tel ",
+        "card ",
+        "routing ",
+        "acct ",
+        "invoice ",
+        "0",
+        "1",
+        "7",
+        "42",
+        "0049",
+        " ",
+        "-",
+        ".",
+        "/",
+        "+",
+        "(",
+        ")",
+        ",",
+        "a",
+        "Z",
+        "\n",
+    ];
+
+    /// Subsets of the types that only phones, IBANs and payment runs read words for.
+    fn narrow_kinds() -> impl proptest::strategy::Strategy<Value = Vec<EntityKind>> {
+        let narrow: Vec<EntityKind> = crate::catalogue::ALL
+            .iter()
+            .copied()
+            .filter(|&k| {
+                (EntityKind::Email..=EntityKind::Phone).contains(&k)
+                    || (EntityKind::CreditCard..=EntityKind::UkSortCodeAccount).contains(&k)
+            })
+            .collect();
+        proptest::sample::subsequence(narrow.clone(), 1..=narrow.len())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        /// A narrow policy passes over the words of no shape it reads, and finds exactly what it
+        /// finds when every word is offered to its rules.
+        #[test]
+        fn shapes_pass_over_only_words_no_rule_reads(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..60),
+            kinds in narrow_kinds(),
+        ) {
+            let text = pieces.concat();
+            let threshold = |k| kinds.contains(&k).then_some(0.01);
+            let narrow = Detector::new([], &[], threshold);
+            proptest::prop_assert!(narrow.word_shapes.is_some());
+            let mut every_word = Detector::new([], &[], threshold);
+            every_word.word_shapes = None;
+            proptest::prop_assert_eq!(
+                narrow.detect(text.as_bytes(), None, |_| true).candidates,
+                every_word.detect(text.as_bytes(), None, |_| true).candidates
+            );
+        }
+    }
+
+    #[test]
+    fn wide_policies_offer_every_word() {
+        let all = Detector::new([], &[], |_| Some(0.5));
+        assert_eq!(all.word_shapes, None);
+        let postcodes = Detector::new([], &[], |k| (k == EntityKind::UkPostcode).then_some(0.5));
+        assert_eq!(
+            postcodes.word_shapes, None,
+            "a postcode is any short number"
+        );
     }
 }

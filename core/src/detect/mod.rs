@@ -22,6 +22,7 @@ pub(crate) mod digits;
 pub(crate) mod floors;
 pub(crate) mod recognizers;
 pub(crate) mod resolve;
+pub(crate) mod shapes;
 pub(crate) mod timestamps;
 pub(crate) mod triggers;
 pub mod validators;

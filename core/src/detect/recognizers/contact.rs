@@ -349,7 +349,7 @@ fn may_start_number(first: &[u8]) -> bool {
     };
     national
         || (n >= 3 && first.starts_with(b"00"))
-        || ((9..=12).contains(&n) && plain_plausible(first))
+        || (PLAIN_PHONE.contains(&n) && plain_plausible(first))
 }
 
 /// One bit per initial letter of [`PHONE_WORDS`] (all ASCII letters).
@@ -380,6 +380,9 @@ fn phone_word_before(text: &[u8], start: usize) -> bool {
     })
 }
 
+/// Digits of a phone number written as one plain group ("0301234567").
+pub(super) const PLAIN_PHONE: std::ops::RangeInclusive<usize> = 9..=12;
+
 /// Phone numbers, parsed forward from their first digit group.
 #[inline(always)]
 fn phone(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
@@ -396,7 +399,7 @@ fn phone(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     // National first groups have at most six digits (a German area code with its trunk 0).
     let grouped = len <= 6
         && matches!(text.get(word.end..word.end + 2), Some([s, d]) if is_phone_sep(*s) && d.is_ascii_digit());
-    if !(plus || paren || grouped || (9..=12).contains(&len)) {
+    if !(plus || paren || grouped || PLAIN_PHONE.contains(&len)) {
         return;
     }
     if !(plus || paren || may_start_number(word.bytes(text))) {

@@ -8,6 +8,7 @@
 
 use super::context::ContextWords;
 use super::floors::Floors;
+use super::shapes::Shapes;
 use super::{Candidate, LiteralRule, TextRule, Word};
 use crate::catalogue::{EntityKind, KindSet};
 
@@ -157,6 +158,31 @@ impl WordRules {
     #[cfg(test)]
     pub(crate) fn count(&self) -> usize {
         self.families().iter().filter(|&&on| on).count()
+    }
+
+    /// The shapes of the digit words these rules read, when only phones, IBANs and payment runs
+    /// read words (see [`crate::detect::shapes`]); `None` when a family reads words of any
+    /// shape (postcodes, house numbers, IPv4 parts, national ids, secrets).
+    pub(crate) fn shapes(&self) -> Option<Shapes> {
+        if self.person || self.national || self.network || self.secrets || self.crypto {
+            return None;
+        }
+        let phone = self.contact && self.kinds.contains(EntityKind::Phone);
+        let plain_phone = if phone {
+            *contact::PLAIN_PHONE.start()
+        } else {
+            usize::MAX
+        };
+        let plain_run = if self.payment {
+            self.run_min_plain
+        } else {
+            usize::MAX
+        };
+        Some(Shapes {
+            long: plain_phone.min(plain_run),
+            opened: phone,
+            iban: self.payment && self.kinds.contains(EntityKind::Iban),
+        })
     }
 
     /// Offers `word` to the rules of every enabled family.
