@@ -211,9 +211,13 @@ impl Engine {
             })
             .collect();
         let rules = self.policy.keywords();
-        let mut counts = vec![0usize; rules.len()];
-        for hit in &detection.hits.keywords {
-            counts[hit.index] += 1;
+        // Most texts hold no keyword: then no counts (and no allocation) at all.
+        let mut counts = Vec::new();
+        if !detection.hits.keywords.is_empty() {
+            counts.resize(rules.len(), 0usize);
+            for hit in &detection.hits.keywords {
+                counts[hit.index] += 1;
+            }
         }
         let classification = Classification::from_parts(&findings, rules, &counts);
         Analysis {
