@@ -112,8 +112,9 @@ fn apply_labels_only(
     key: Option<&TenantKey>,
     vault: &mut Vault,
 ) -> Option<Vec<u8>> {
-    // The findings `substitute` would apply (in order, not overlapping), and which are keyed.
-    let mut slots: Vec<(&Finding, bool)> = Vec::with_capacity(findings.len());
+    // The findings `substitute` would apply (in order, not overlapping), and which are keyed;
+    // each slot's entry and brackets are filled in below, in the same vector.
+    let mut slots: Vec<LabelSlot> = Vec::with_capacity(findings.len());
     let mut last = 0;
     for finding in findings {
         if finding.start < last || finding.start >= finding.end || finding.end > text.len() {
@@ -124,7 +125,12 @@ fn apply_labels_only(
             Operator::Token => true,
             _ => return None,
         };
-        slots.push((finding, keyed));
+        slots.push(LabelSlot {
+            finding,
+            keyed,
+            entry: 0,
+            brackets: *b"[]",
+        });
         last = finding.end;
     }
     if slots.is_empty() {
@@ -135,7 +141,7 @@ fn apply_labels_only(
     let mut heads = label_heads.iter().copied().peekable();
     let mut from = 0;
     for i in 0..=slots.len() {
-        let to = slots.get(i).map_or(text.len(), |(f, _)| f.start);
+        let to = slots.get(i).map_or(text.len(), |slot| slot.finding.start);
         let stretch = &text[..to];
         if i > 0 {
             vault.reserve_labels_from(stretch, from, true);
@@ -145,39 +151,48 @@ fn apply_labels_only(
                 vault.reserve_labels_from(stretch, head, false);
             }
         }
-        from = slots.get(i).map_or(to, |(f, _)| f.end);
+        from = slots.get(i).map_or(to, |slot| slot.finding.end);
     }
     vault.reserve_entries(slots.len());
-    let adjacent = |i: usize, j: usize| slots[i].0.end == slots[j].0.start;
-    let labels: Vec<(usize, [u8; 2])> = slots
-        .iter()
-        .enumerate()
-        .map(|(i, &(finding, keyed))| {
-            let entry = entry_for(text, finding, key.filter(|_| keyed), vault);
-            // `[[value]]` would read back as a doubled bracket and lose a pair: use braces.
-            let opened = finding.start > 0
-                && !(i > 0 && adjacent(i - 1, i))
-                && text[finding.start - 1] == b'[';
-            let closed = !(i + 1 < slots.len() && adjacent(i, i + 1))
-                && text.get(finding.end) == Some(&b']');
-            let brackets = if opened && closed { *b"{}" } else { *b"[]" };
-            (entry, brackets)
-        })
-        .collect();
+    for i in 0..slots.len() {
+        let LabelSlot { finding, keyed, .. } = slots[i];
+        let adjacent = |a: &LabelSlot, b: &LabelSlot| a.finding.end == b.finding.start;
+        // `[[value]]` would read back as a doubled bracket and lose a pair: use braces.
+        let opened = finding.start > 0
+            && !(i > 0 && adjacent(&slots[i - 1], &slots[i]))
+            && text[finding.start - 1] == b'[';
+        let closed = !(i + 1 < slots.len() && adjacent(&slots[i], &slots[i + 1]))
+            && text.get(finding.end) == Some(&b']');
+        if opened && closed {
+            slots[i].brackets = *b"{}";
+        }
+        slots[i].entry = entry_for(text, finding, key.filter(|_| keyed), vault);
+    }
     vault.seal();
-    let removed: usize = slots.iter().map(|(f, _)| f.end - f.start).sum();
-    let added: usize = labels.iter().map(|&(e, _)| vault.label(e).len() + 2).sum();
+    let removed: usize = slots.iter().map(|s| s.finding.end - s.finding.start).sum();
+    let added: usize = slots.iter().map(|s| vault.label(s.entry).len() + 2).sum();
     let mut out = Vec::with_capacity(text.len() - removed + added);
     let mut last = 0;
-    for (&(finding, _), &(entry, [open, close])) in slots.iter().zip(&labels) {
-        out.extend_from_slice(&text[last..finding.start]);
+    for slot in &slots {
+        let [open, close] = slot.brackets;
+        out.extend_from_slice(&text[last..slot.finding.start]);
         out.push(open);
-        out.extend_from_slice(vault.label(entry).as_bytes());
+        out.extend_from_slice(vault.label(slot.entry).as_bytes());
         out.push(close);
-        last = finding.end;
+        last = slot.finding.end;
     }
     out.extend_from_slice(&text[last..]);
     Some(out)
+}
+
+/// A finding that becomes a label in [`apply_labels_only`]: whether its label is keyed, then
+/// (once handed out) its vault entry and the brackets written around it.
+#[derive(Clone, Copy)]
+struct LabelSlot<'f> {
+    finding: &'f Finding,
+    keyed: bool,
+    entry: usize,
+    brackets: [u8; 2],
 }
 
 /// The vault entry of `finding`'s value: a keyed token when `key` is given, else a numbered
