@@ -10,8 +10,8 @@
 //! the word pass steps over, so a policy finds exactly what it finds when every word is offered
 //! (a proptest in `detector` holds the two equal):
 //!
-//! - a word of digits that goes on through one separator to a digit (`4111 1111`, `030-901820`,
-//!   `2024-03-19`, `149.90`);
+//! - a word of digits followed by one byte that is no letter or digit, then a digit (`4111 1111`,
+//!   `030-901820`, `2024-03-19`, `149.90`);
 //! - a word of at least [`Shapes::long`] digits (plain phones and cards);
 //! - a word of digits right after `+` or `(` (phones);
 //! - a word that opens with two letters and two digits (IBANs).
@@ -41,7 +41,7 @@ impl Shapes {
                 && b[..2].iter().all(u8::is_ascii_alphabetic)
                 && b[2..4].iter().all(u8::is_ascii_digit);
         }
-        // A word ends before a byte that is no letter or digit: a separator when a digit follows.
+        // A word ends before a byte that is no letter or digit (or at the end of the text).
         word.len() >= self.long
             || text.get(word.end + 1).is_some_and(u8::is_ascii_digit)
             || (self.opened && word.start > 0 && matches!(text[word.start - 1], b'+' | b'('))
