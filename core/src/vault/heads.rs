@@ -18,7 +18,10 @@ const MAX_PAIRS: usize = 8;
 /// The first two letters (lower case) of a few id heads.
 #[derive(Debug)]
 pub(crate) struct PairSearch {
-    pairs: Vec<[u8; 2]>,
+    /// The pairs, then `[0, 0]` up to [`MAX_PAIRS`]: the vector search compares a padded
+    /// number of pairs, and a padding pair never matches (a byte with bit 5 set is never zero).
+    pairs: [[u8; 2]; MAX_PAIRS],
+    len: usize,
 }
 
 impl PairSearch {
@@ -34,7 +37,15 @@ impl PairSearch {
         }
         pairs.sort_unstable();
         pairs.dedup();
-        (pairs.len() <= MAX_PAIRS).then_some(PairSearch { pairs })
+        if pairs.len() > MAX_PAIRS {
+            return None;
+        }
+        let mut padded = [[0u8; 2]; MAX_PAIRS];
+        padded[..pairs.len()].copy_from_slice(&pairs);
+        Some(PairSearch {
+            pairs: padded,
+            len: pairs.len(),
+        })
     }
 
     /// Appends, in ascending order, every word start of `text` whose first two bytes are one
@@ -48,7 +59,7 @@ impl PairSearch {
             out.push(0);
         }
         #[cfg(target_arch = "x86_64")]
-        let from = x86::find(&self.pairs, text, out);
+        let from = x86::find(&self.pairs, self.len, text, out);
         #[cfg(not(target_arch = "x86_64"))]
         let from = 1;
         for i in from..text.len() - 1 {
@@ -61,7 +72,7 @@ impl PairSearch {
     #[inline]
     fn opens_word(&self, text: &[u8], i: usize) -> bool {
         (i == 0 || !is_word(text[i - 1]))
-            && self.pairs.contains(&[text[i] | 0x20, text[i + 1] | 0x20])
+            && self.pairs[..self.len].contains(&[text[i] | 0x20, text[i + 1] | 0x20])
     }
 }
 
@@ -76,21 +87,21 @@ mod x86 {
 
     /// The vector part of [`super::PairSearch::find`] from position 1 on, when the CPU has
     /// AVX2 (else nothing): returns where the byte-by-byte tail takes over.
-    pub(super) fn find(pairs: &[[u8; 2]], text: &[u8], out: &mut Vec<usize>) -> usize {
+    pub(super) fn find(
+        pairs: &[[u8; 2]; super::MAX_PAIRS],
+        len: usize,
+        text: &[u8],
+        out: &mut Vec<usize>,
+    ) -> usize {
         if !std::is_x86_feature_detected!("avx2") {
             return 1;
         }
-        // Padding pairs never match: a byte with bit 5 set is never zero. On the stack: this
-        // runs for every text that has something to redact.
-        let mut all = [[0u8; 2]; super::MAX_PAIRS];
-        all[..pairs.len()].copy_from_slice(pairs);
-        let padded = |n: usize| &all[..n];
         // SAFETY: AVX2 was detected above.
         unsafe {
-            match pairs.len() {
-                0..=2 => find_avx2::<2>(padded(2), text, out),
-                3..=4 => find_avx2::<4>(padded(4), text, out),
-                _ => find_avx2::<8>(padded(8), text, out),
+            match len {
+                0..=2 => find_avx2::<2>(&pairs[..2], text, out),
+                3..=4 => find_avx2::<4>(&pairs[..4], text, out),
+                _ => find_avx2::<8>(&pairs[..], text, out),
             }
         }
     }
