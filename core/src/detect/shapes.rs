@@ -14,8 +14,9 @@
 //!   `030-901820`, `2024-03-19`, `149.90`);
 //! - a word of at least [`Shapes::long`] digits (plain phones and cards);
 //! - a word of digits right after `+` or `(` (phones);
-//! - a word that opens with two letters and two digits (IBANs).
+//! - a word that opens with a registered IBAN country code and two digits (IBANs).
 
+use super::recognizers::opens_iban;
 use super::Word;
 
 /// The shapes of the digit words a policy reads, compiled from its word rules.
@@ -25,7 +26,7 @@ pub(crate) struct Shapes {
     pub long: usize,
     /// Numbers after `+` or `(` are read (phones).
     pub opened: bool,
-    /// Words opening with two letters and two digits are read (IBANs).
+    /// Words opening like an IBAN are read (see [`opens_iban`]).
     pub iban: bool,
 }
 
@@ -35,11 +36,7 @@ impl Shapes {
     #[inline(always)]
     pub(crate) fn fits(&self, text: &[u8], word: &Word) -> bool {
         if word.letters > 0 {
-            let b = word.bytes(text);
-            return self.iban
-                && b.len() >= 4
-                && b[..2].iter().all(u8::is_ascii_alphabetic)
-                && b[2..4].iter().all(u8::is_ascii_digit);
+            return self.iban && opens_iban(word.bytes(text));
         }
         // A word ends before a byte that is no letter or digit (or at the end of the text).
         word.len() >= self.long

@@ -36,6 +36,7 @@ mod payment;
 mod person;
 mod run;
 
+pub(crate) use payment::opens_iban;
 pub(crate) use run::continues;
 mod secrets;
 

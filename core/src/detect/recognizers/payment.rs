@@ -150,17 +150,20 @@ fn card_run(run: &Run, near: &mut Near, out: &mut Vec<Candidate>) {
 /// IBANs, compact ("DE89370400440532013000") or in groups of four separated by single spaces.
 #[inline(always)]
 fn iban_at(text: &[u8], w: &Word, out: &mut Vec<Candidate>) {
-    let b = w.bytes(text);
-    if w.letters == 0
-        || b.len() < 4
-        || !b[0].is_ascii_uppercase()
-        || !b[1].is_ascii_uppercase()
-        || !b[2].is_ascii_digit()
-        || !b[3].is_ascii_digit()
-    {
+    if w.letters == 0 || !opens_iban(w.bytes(text)) {
         return;
     }
     iban_word(text, w, out);
+}
+
+/// True when `word` opens like an IBAN: a registered country code and two check digits. Shop
+/// codes ("MB01", "WS12") mostly fail the registry lookup, which costs less than a call.
+#[inline(always)]
+pub(crate) fn opens_iban(word: &[u8]) -> bool {
+    word.len() >= 4
+        && word[2].is_ascii_digit()
+        && word[3].is_ascii_digit()
+        && iban::length(&word[..2]).is_some()
 }
 
 /// The slow path of [`iban_at`], out of line so that rejecting a word needs no stack frame.
