@@ -86,7 +86,8 @@ mod x86 {
     };
 
     /// The vector part of [`super::PairSearch::find`] from position 1 on, when the CPU has
-    /// AVX2 (else nothing): returns where the byte-by-byte tail takes over.
+    /// AVX2 (else nothing): returns where the byte-by-byte test takes over (the text's end, or
+    /// 1 without AVX2).
     pub(super) fn find(
         pairs: &[[u8; 2]; super::MAX_PAIRS],
         len: usize,
@@ -107,7 +108,9 @@ mod x86 {
     }
 
     /// Blocks of 32 starts `at..at + 32` while `at + 33` bytes exist (each start needs the
-    /// byte before it and the one after it). `N` pairs, compared without a loop.
+    /// byte before it and the one after it), then the last starts in one block padded with
+    /// zeros (a zero byte opens no pair and continues no word). `N` pairs, compared without a
+    /// loop. Returns the end of the text: no start is left to test.
     #[target_feature(enable = "avx2")]
     unsafe fn find_avx2<const N: usize>(
         pairs: &[[u8; 2]],
@@ -117,35 +120,49 @@ mod x86 {
         let pairs: [[u8; 2]; N] = pairs.try_into().expect("padded to N");
         let splat = |b: u8| _mm256_set1_epi8(b as i8);
         let wanted: [(__m256i, __m256i); N] = pairs.map(|[a, b]| (splat(a), splat(b)));
-        let case = splat(0x20);
         let mut at = 1;
-        while let Some(block) = text.get(at - 1..at + 33) {
-            // SAFETY: the three loads read inside `block` (34 bytes).
-            let mut mask = unsafe {
-                let load = |i: usize| _mm256_loadu_si256(block[i..].as_ptr().cast::<__m256i>());
-                let (before, first, second) = (load(0), load(1), load(2));
-                let first = _mm256_or_si256(first, case);
-                let second = _mm256_or_si256(second, case);
-                let mut hits = _mm256_setzero_si256();
-                for (a, b) in wanted {
-                    let both =
-                        _mm256_and_si256(_mm256_cmpeq_epi8(first, a), _mm256_cmpeq_epi8(second, b));
-                    hits = _mm256_or_si256(hits, both);
-                }
-                // Most blocks hold no pair at all: only the others need their word starts.
-                if _mm256_testz_si256(hits, hits) != 0 {
-                    0
-                } else {
-                    _mm256_movemask_epi8(_mm256_andnot_si256(word_bytes(before), hits)) as u32
-                }
-            };
+        let mut push = |at: usize, mut mask: u32| {
             while mask != 0 {
                 out.push(at + mask.trailing_zeros() as usize);
                 mask &= mask - 1;
             }
+        };
+        while let Some(block) = text.get(at - 1..at + 33) {
+            push(at, starts(&wanted, block));
             at += 32;
         }
-        at
+        // The bytes from the one before `at` to the end: fewer than 34 (the loop ended) and at
+        // least one (`at - 1 < len`: the text has two bytes, and `at` grows from 1 by 32 only
+        // while 33 bytes follow it).
+        let mut padded = [0u8; 34];
+        let rest = &text[at - 1..];
+        padded[..rest.len()].copy_from_slice(rest);
+        push(at, starts(&wanted, &padded));
+        text.len()
+    }
+
+    /// The starts `1..33` of `block` (34 bytes: each start's byte before and byte after) that
+    /// open a word with one of the pairs, as a bit mask.
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    fn starts<const N: usize>(wanted: &[(__m256i, __m256i); N], block: &[u8]) -> u32 {
+        assert!(block.len() >= 34);
+        // SAFETY: the three loads read inside `block` (34 bytes, checked above).
+        let load = |i: usize| unsafe { _mm256_loadu_si256(block[i..].as_ptr().cast::<__m256i>()) };
+        let case = _mm256_set1_epi8(0x20);
+        let (before, first, second) = (load(0), load(1), load(2));
+        let first = _mm256_or_si256(first, case);
+        let second = _mm256_or_si256(second, case);
+        let mut hits = _mm256_setzero_si256();
+        for &(a, b) in wanted {
+            let both = _mm256_and_si256(_mm256_cmpeq_epi8(first, a), _mm256_cmpeq_epi8(second, b));
+            hits = _mm256_or_si256(hits, both);
+        }
+        // Most blocks hold no pair at all: only the others need their word starts.
+        if _mm256_testz_si256(hits, hits) != 0 {
+            return 0;
+        }
+        _mm256_movemask_epi8(_mm256_andnot_si256(word_bytes(before), hits)) as u32
     }
 
     /// 0xff for the bytes that continue a word (ASCII letters, digits, `_`; see `is_word`).
