@@ -127,27 +127,32 @@ mod x86 {
                 mask &= mask - 1;
             }
         };
-        while let Some(block) = text.get(at - 1..at + 33) {
+        while let Some(block) = text
+            .get(at - 1..at - 1 + SPAN)
+            .and_then(|b| b.try_into().ok())
+        {
             push(at, starts(&wanted, block));
             at += 32;
         }
-        // The bytes from the one before `at` to the end: fewer than 34 (the loop ended) and at
+        // The bytes from the one before `at` to the end: fewer than `SPAN` (the loop ended) and at
         // least one (`at - 1 < len`: the text has two bytes, and `at` grows from 1 by 32 only
         // while 33 bytes follow it).
-        let mut padded = [0u8; 34];
+        let mut padded = [0u8; SPAN];
         let rest = &text[at - 1..];
         padded[..rest.len()].copy_from_slice(rest);
         push(at, starts(&wanted, &padded));
         text.len()
     }
 
-    /// The starts `1..33` of `block` (34 bytes: each start's byte before and byte after) that
-    /// open a word with one of the pairs, as a bit mask.
+    /// The bytes one vector block of starts reads: 32 starts, the byte before the first and the
+    /// byte after the last.
+    const SPAN: usize = 34;
+
+    /// The starts `1..33` of `block` that open a word with one of the pairs, as a bit mask.
     #[inline]
     #[target_feature(enable = "avx2")]
-    fn starts<const N: usize>(wanted: &[(__m256i, __m256i); N], block: &[u8]) -> u32 {
-        assert!(block.len() >= 34);
-        // SAFETY: the three loads read inside `block` (34 bytes, checked above).
+    fn starts<const N: usize>(wanted: &[(__m256i, __m256i); N], block: &[u8; SPAN]) -> u32 {
+        // SAFETY: the three loads read inside `block` (32 bytes from offset 0, 1 and 2).
         let load = |i: usize| unsafe { _mm256_loadu_si256(block[i..].as_ptr().cast::<__m256i>()) };
         let case = _mm256_set1_epi8(0x20);
         let (before, first, second) = (load(0), load(1), load(2));

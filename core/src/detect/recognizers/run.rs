@@ -89,8 +89,8 @@ impl<'t> Near<'t> {
         }
     }
 
-    /// True when one of `words` stands within `max` (at most [`super::near::BEFORE`]) bytes before
-    /// the run. Reads only that side: most runs ask nothing else.
+    /// True when one of `words` stands within `max` (at most [`super::near::BEFORE`]) bytes
+    /// before the run. Reads only that side: most runs ask nothing else.
     pub(crate) fn any_before(&mut self, words: &Keywords, max: usize) -> bool {
         let (text, start) = (self.text, self.start);
         self.around
