@@ -4,8 +4,8 @@ declare(strict_types=1);
 /*
  * Speed of the extension, side by side with a pure-PHP preg_* redactor in the same run.
  *   php -d extension=/path/sovereign.so php-ext/bench/bench.php [iterations]
- * Prints per-call overhead, redact() on a 4 KB prompt and on a support ticket (p50/p99 µs) and
- * the ratios against the pure-PHP baseline.
+ * Prints per-call overhead, redact() on a 4 KB prompt, a support ticket and a catalogue prompt
+ * (p50/p99 µs) and the ratios against the pure-PHP baseline.
  */
 
 require __DIR__ . '/common.php';
@@ -73,7 +73,16 @@ row('Sovereign, same 4 types only (subset.toml)', $ticketSame);
 $ticketPure = timeEach($iterations, fn() => $php->redact($ticket));
 row('pure PHP preg_* (email, card+Luhn, IBAN, phone)', $ticketPure);
 
-// A third input, when it has been generated: the labelled corpus of shop messages
+// A third input: catalogue content (descriptions to rewrite or translate), where both mostly
+// have to find that nothing is there.
+$catalogue = catalogue();
+echo "redact() on a " . strlen($catalogue) . "-byte catalogue prompt (product descriptions, no personal data)\n";
+$catalogueSame = timeEach($iterations, fn() => $subset->redact($catalogue));
+row('Sovereign, same 4 types only (subset.toml)', $catalogueSame);
+$cataloguePure = timeEach($iterations, fn() => $php->redact($catalogue));
+row('pure PHP preg_* (email, card+Luhn, IBAN, phone)', $cataloguePure);
+
+// A fourth input, when it has been generated: the labelled corpus of shop messages
 // (benches/corpus/generate.py), short texts where each call's fixed costs count more.
 $corpusFile = __DIR__ . '/../../benches/corpus/corpus.jsonl';
 $corpusRatio = null;
@@ -110,11 +119,17 @@ printf("ratio pure PHP / Sovereign (same 4 types):  p50 %.1fx, p99 %.1fx, mean %
 printf("ratio on the ticket (same 4 types):          p50 %.1fx, p99 %.1fx, mean %.1fx\n",
     $ticketPure[0] / $ticketSame[0], $ticketPure[1] / $ticketSame[1], $ticketPure[2] / $ticketSame[2]);
 
+printf("ratio on the catalogue (same 4 types):       p50 %.1fx, p99 %.1fx, mean %.1fx\n",
+    $cataloguePure[0] / $catalogueSame[0], $cataloguePure[1] / $catalogueSame[1],
+    $cataloguePure[2] / $catalogueSame[2]);
+
 if ($corpusRatio !== null) {
     printf("ratio on the shop messages (same 4 types):   mean %.1fx\n", $corpusRatio);
 }
 
-// Both must have done the job: show what each found.
+// Both must have done the job: show what each found (in the catalogue: nothing).
+$php->redact($catalogue);
+printf("in the catalogue: Sovereign found %d, pure PHP %d\n", count($subset->scan($catalogue)), count($php->vault()));
 $found = array_map(fn($f) => $f->type, $engine->scan($text));
 printf("Sovereign found: %s\n", implode(', ', $found) ?: '-');
 $php->redact($text);

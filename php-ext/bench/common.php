@@ -44,3 +44,33 @@ function prompt(): string
     }
     return substr($text, 0, 4096);
 }
+
+/** A 4 KB catalogue prompt: product descriptions to rewrite (HTML, as Magento stores them), with
+ * SKUs, prices, sizes, blends and dimensions but no personal data. Shops send much of this kind
+ * of text to AI services, and a redactor mostly has to find that nothing is there. */
+function catalogue(): string
+{
+    $products = [
+        ['Argus All-Weather Tank', 'MT07-M-Gray', '22.00', '95% recycled polyester, 5% elastane',
+            'Moisture-wicking knit pulls sweat away from the skin on hot afternoon runs.'],
+        ['Juno Trail Jacket', 'WJ06-L-Blue', '64.00', '100% nylon shell, 60 g insulation',
+            'A packable hood and taped seams keep out wind and drizzle above the tree line.'],
+        ['Orion Yoga Short', 'MSH09-32-Black', '29.50', '88% cotton, 12% spandex',
+            'A wide waistband stays put through inversions, and the inseam pocket holds a key.'],
+        ['Nova Running Tee', 'WS03-XS-Red', '19.00', '100% organic cotton, 160 g/m2',
+            'Soft enough for rest days, with reflective trim for runs before sunrise.'],
+        ['Atlas Duffle Bag', '24-MB04', '45.00', '600D polyester, 52 x 28 x 30 cm',
+            'A shoe tunnel, a wet pocket and padded straps carry a week of training gear.'],
+    ];
+    $text = "Rewrite these product descriptions for the autumn campaign, keep the facts:\n";
+    $i = 0;
+    while (strlen($text) < 4096) {
+        [$name, $sku, $price, $fabric, $pitch] = $products[$i++ % count($products)];
+        $text .= "<h2>$name</h2><p>$pitch Made of $fabric; flatlock seams sit smooth against "
+            . "the skin on long days.</p><ul><li>SKU $sku, \$$price.</li><li>Sizes XS-XL; the "
+            . "model is 1.83 m and wears a size M.</li><li>Machine wash at 30 °C, tumble dry "
+            . "low.</li><li>Ships in 2-3 business days; free returns within 30 days.</li></ul>\n";
+    }
+    return substr($text, 0, 4096);
+}
+
