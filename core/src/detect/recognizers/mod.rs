@@ -100,7 +100,7 @@ pub(crate) fn tables(enabled: KindSet) -> Tables {
             .collect(),
         words: WordRules {
             kinds: enabled,
-            run_min_plain: run::min_plain_len(enabled, on[2]),
+            run_min: run::MinDigits::new(enabled, on[2]),
             contact: on[0],
             person: on[1],
             national: on[2],
@@ -125,8 +125,8 @@ pub(crate) struct WordRules {
     /// The enabled types, for rules that serve several (a card-only policy skips bank
     /// accounts and routing numbers).
     kinds: KindSet,
-    /// Fewest digits of a digit word that is a run of its own (see [`run::min_plain_len`]).
-    run_min_plain: usize,
+    /// Fewest digits of a run that an enabled type reads (see [`run::MinDigits`]).
+    run_min: run::MinDigits,
     contact: bool,
     person: bool,
     national: bool,
@@ -175,7 +175,7 @@ impl WordRules {
             usize::MAX
         };
         let plain_run = if self.payment {
-            self.run_min_plain
+            self.run_min.plain
         } else {
             usize::MAX
         };
@@ -208,7 +208,7 @@ impl WordRules {
             payment::on_word(text, word, self.kinds, out);
         }
         // National ids and payment numbers share one parse of each digit run.
-        let (kinds, min) = (self.kinds, self.run_min_plain);
+        let (kinds, min) = (self.kinds, self.run_min);
         match (self.payment, self.national) {
             (true, true) => run::recognize::<true, true>(text, word, kinds, min, floors, out),
             (true, false) => run::recognize::<true, false>(text, word, kinds, min, floors, out),

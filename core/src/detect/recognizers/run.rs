@@ -15,35 +15,76 @@ pub(super) fn recognize<const PAYMENT: bool, const NATIONAL: bool>(
     text: &[u8],
     w: &Word,
     kinds: KindSet,
-    min_plain: usize,
+    min: MinDigits,
     floors: &Floors,
     out: &mut Vec<Candidate>,
 ) {
     // Prices, quantities, years and order numbers are most digit words; a word shorter than
-    // every enabled identifier that does not continue is rejected before parsing.
-    // (Amounts never get here: the digit-word pass steps over them.)
-    if w.letters > 0 || (w.len() < min_plain && !continues(text, w.end)) {
+    // every enabled identifier is rejected before parsing unless groups follow it, and then
+    // unless they hold enough digits ("2-3 days", "10-12" do not).
+    // (Amounts and dates never get here: the digit-word pass steps over them.)
+    if w.letters > 0
+        || (w.len() < min.plain
+            && (!continues(text, w.end) || run_digits(text, w, min.grouped) < min.grouped))
+    {
         return;
     }
     on_run_start::<PAYMENT, NATIONAL>(text, w, kinds, floors, out);
 }
 
-/// Fewest digits a run of one group needs to be any enabled identifier: six for national ids,
-/// eight for a US bank account, nine for a routing number, twelve for a card. A UK sort code
-/// (`12-34-56`) is never one group. `usize::MAX` when no enabled type reads single groups.
-pub(super) fn min_plain_len(kinds: KindSet, national: bool) -> usize {
-    use crate::catalogue::EntityKind::{CreditCard, UsAbaRouting, UsBankAccount};
-    [
-        (national, 6),
-        (kinds.contains(UsBankAccount), 8),
-        (kinds.contains(UsAbaRouting), 9),
-        (kinds.contains(CreditCard), 12),
-    ]
-    .iter()
-    .filter(|(on, _)| *on)
-    .map(|&(_, len)| len)
-    .min()
-    .unwrap_or(usize::MAX)
+/// Fewest digits a run needs to be any enabled identifier, as one group and as several.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct MinDigits {
+    /// A run of one group: six for national ids, eight for a US bank account, nine for a
+    /// routing number, twelve for a card.
+    pub plain: usize,
+    /// A run of several groups: six for a UK sort code (`12-34-56`) or the national ids (the
+    /// shortest: a spaced NINO's `12 34 56`), twelve for a card; no other type reads groups.
+    pub grouped: usize,
+}
+
+impl MinDigits {
+    /// `usize::MAX` where no enabled type reads such runs.
+    pub(super) fn new(kinds: KindSet, national: bool) -> MinDigits {
+        use crate::catalogue::EntityKind::{
+            CreditCard, UkSortCodeAccount, UsAbaRouting, UsBankAccount,
+        };
+        let fewest = |lens: &[(bool, usize)]| {
+            lens.iter()
+                .filter(|(on, _)| *on)
+                .map(|&(_, len)| len)
+                .min()
+                .unwrap_or(usize::MAX)
+        };
+        MinDigits {
+            plain: fewest(&[
+                (national, 6),
+                (kinds.contains(UsBankAccount), 8),
+                (kinds.contains(UsAbaRouting), 9),
+                (kinds.contains(CreditCard), 12),
+            ]),
+            grouped: fewest(&[
+                (national, 6),
+                (kinds.contains(UkSortCodeAccount), 6),
+                (kinds.contains(CreditCard), 12),
+            ]),
+        }
+    }
+}
+
+/// The digits of `w` and of the groups that follow it through single separators, counted up to
+/// `enough`: never fewer than the run [`Run::parse`] reads there, which may stop sooner.
+fn run_digits(text: &[u8], w: &Word, enough: usize) -> usize {
+    let (mut end, mut digits) = (w.end, w.len());
+    while digits < enough && continues(text, end) {
+        let group = text[end + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        digits += group;
+        end += 1 + group;
+    }
+    digits
 }
 
 /// The slow path of [`recognize`], out of line so that rejecting a word needs no stack frame.
@@ -291,6 +332,7 @@ impl Run {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::EntityKind;
     use crate::detect::digits::Words;
 
     fn runs(text: &str) -> Vec<(String, Vec<u8>)> {
@@ -304,6 +346,76 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// What `recognize` finds in `text` for `kinds` (and the national family when `national`),
+    /// with every candidate kept whatever its score.
+    fn found(text: &str, kinds: &[EntityKind], national: bool) -> Vec<EntityKind> {
+        let t = text.as_bytes();
+        let kinds = KindSet::from_fn(|k| kinds.contains(&k));
+        let (min, floors) = (
+            MinDigits::new(kinds, national),
+            Floors::new(|_| Some(0.0), |_| 0),
+        );
+        let mut out = Vec::new();
+        for w in Words::new(t) {
+            match national {
+                true => recognize::<true, true>(t, &w, kinds, min, &floors, &mut out),
+                false => recognize::<true, false>(t, &w, kinds, min, &floors, &mut out),
+            }
+        }
+        out.iter().map(|c| c.kind).collect()
+    }
+
+    #[test]
+    fn the_shortest_grouped_identifiers_are_still_parsed() {
+        use EntityKind::{CreditCard, UkNino, UkSortCodeAccount};
+        assert_eq!(
+            found("sort code 12-34-56", &[UkSortCodeAccount], false),
+            [UkSortCodeAccount]
+        );
+        assert!(found("NI: AB 12 34 56 C", &[], true).contains(&UkNino));
+        assert_eq!(
+            found("card 4111 1111 1111 1111", &[CreditCard], false),
+            [CreditCard]
+        );
+        let cards = MinDigits::new(KindSet::from_fn(|k| k == CreditCard), false);
+        assert_eq!(
+            (cards.plain, cards.grouped),
+            (12, 12),
+            "card_run reads 12 to 19 digits"
+        );
+    }
+
+    #[test]
+    fn short_runs_of_groups_are_counted_without_parsing() {
+        let digits = |text: &str| {
+            let w = Words::new(text.as_bytes()).next().expect("a word");
+            run_digits(text.as_bytes(), &w, usize::MAX)
+        };
+        assert_eq!(digits("ships in 2-3 days"), 2);
+        assert_eq!(digits("sizes 10-12, 14"), 4);
+        assert_eq!(digits("12-34-56 and 7"), 6);
+        assert_eq!(digits("4111 1111 1111 1111."), 16);
+    }
+
+    proptest::proptest! {
+        /// The count before parsing never falls below the digits of the run that is parsed.
+        #[test]
+        fn runs_hold_no_more_digits_than_counted(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "1", "12", "123", "1234", "56789", " ", "-", ".", "/", "+", ",", "a", "Z",
+                "  ", "--", "-a", " 7",
+            ][..]), 0..30),
+        ) {
+            let text = pieces.concat();
+            let t = text.as_bytes();
+            for w in Words::new(t) {
+                if let Some(run) = Run::parse(t, &w) {
+                    proptest::prop_assert!(run.len() <= run_digits(t, &w, usize::MAX));
+                }
+            }
+        }
     }
 
     #[test]
