@@ -73,4 +73,3 @@ function catalogue(): string
     }
     return substr($text, 0, 4096);
 }
-
