@@ -435,6 +435,11 @@ fn number_first(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
     };
     // "221B Baker Street": 1..=4 name words, then a suffix.
     let capital = is_capitalised(lead);
+    // Most lower-case lines are prose ("qty 1, discount code ..."): without a lower-case
+    // suffix within reach no line can end, so the set lookups below are not needed.
+    if !capital && !lower_suffix_ahead(text, first_end) {
+        return;
+    }
     let mut pos = i;
     for words in 0..5 {
         let e = if words == 0 {
@@ -467,6 +472,27 @@ fn number_first(text: &[u8], word: &Word, out: &mut Vec<Candidate>) {
         }
         pos = e + 1;
     }
+}
+
+/// True when a word after the first one ending at `first_end`, among the words that
+/// `number_first` reads, is a lower-case street suffix ("12 baker street"). It ignores what
+/// stops that walk earlier, so it only rules lines out.
+fn lower_suffix_ahead(text: &[u8], first_end: usize) -> bool {
+    let mut pos = first_end;
+    for _ in 1..5 {
+        if text.get(pos) != Some(&b' ') {
+            return false;
+        }
+        let e = ordinal_or_letters_end(text, pos + 1);
+        if e == pos + 1 {
+            return false;
+        }
+        if is_one_of(&text[pos + 1..e], EN_LOWERCASE_SUFFIXES) {
+            return true;
+        }
+        pos = e;
+    }
+    false
 }
 
 /// End of a token: letters, or an ordinal such as "5th".
