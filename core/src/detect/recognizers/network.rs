@@ -360,7 +360,14 @@ fn url(text: &[u8], start: usize, end: usize, out: &mut Vec<Candidate>) {
     if s >= 5 && text[s - 5..s].eq_ignore_ascii_case(b"jdbc:") {
         s -= 5;
     }
-    let stop = |b: u8| b.is_ascii_whitespace() || b"/?#;\"'<>`\\".contains(&b);
+    // A `match`, not a search of a byte list: it runs for every byte of the authority.
+    let stop = |b: u8| {
+        b.is_ascii_whitespace()
+            || matches!(
+                b,
+                b'/' | b'?' | b'#' | b';' | b'"' | b'\'' | b'<' | b'>' | b'`' | b'\\'
+            )
+    };
     let limit = text.len().min(end + 512);
     let auth_end = end + text[end..limit].iter().take_while(|&&b| !stop(b)).count();
     let authority = &text[end..auth_end];
