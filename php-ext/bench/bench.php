@@ -5,7 +5,8 @@ declare(strict_types=1);
  * Speed of the extension, side by side with a pure-PHP preg_* redactor in the same run.
  *   php -d extension=/path/sovereign.so php-ext/bench/bench.php [iterations]
  * Prints per-call overhead, redact() on a 4 KB prompt, a support ticket and a catalogue prompt
- * (p50/p99 µs) and the ratios against the pure-PHP baseline.
+ * (p50/p99 µs), on short messages and on the labelled shop corpus (mean µs), and the ratios
+ * against the pure-PHP baseline.
  */
 
 require __DIR__ . '/common.php';
@@ -82,7 +83,21 @@ row('Sovereign, same 4 types only (subset.toml)', $catalogueSame);
 $cataloguePure = timeEach($iterations, fn() => $php->redact($catalogue));
 row('pure PHP preg_* (email, card+Luhn, IBAN, phone)', $cataloguePure);
 
-// A fourth input, when it has been generated: the labelled corpus of shop messages
+// A fourth input: short messages, where the fixed cost of a call decides. 20x there would need
+// less time than an extension call that does nothing at all.
+$shortRatios = [];
+echo "redact() on short messages (mean per call, fastest of five rounds)\n";
+$emptyCall = perCall($iterations, fn() => $engine->scan(''));
+printf("  %-44s mean %8.3f µs\n", '$engine->scan("") (an empty call)', $emptyCall);
+foreach (shortMessages() as $name => $message) {
+    $mine = perCall($iterations, fn() => $subset->redact($message));
+    $theirs = perCall($iterations, fn() => $php->redact($message));
+    printf("  %-44s mean %8.3f µs\n", "Sovereign, 4 types: $name (" . strlen($message) . ' B)', $mine);
+    printf("  %-44s mean %8.3f µs\n", "pure PHP preg_*: $name", $theirs);
+    $shortRatios[$name] = [$theirs / $mine, $theirs / 20];
+}
+
+// A fifth input, when it has been generated: the labelled corpus of shop messages
 // (benches/corpus/generate.py), short texts where each call's fixed costs count more.
 $corpusFile = __DIR__ . '/../../benches/corpus/corpus.jsonl';
 $corpusRatio = null;
@@ -109,7 +124,7 @@ if (is_file($corpusFile)) {
     printf("  %-44s mean %8.2f µs per message\n", 'pure PHP preg_* (email, card+Luhn, IBAN, phone)', $corpusPure);
     $corpusRatio = $corpusPure / $corpusSame;
 } else {
-    echo "(no shop corpus: python3 benches/corpus/generate.py --set eval adds a third input)\n";
+    echo "(no shop corpus: python3 benches/corpus/generate.py --set eval adds a fifth input)\n";
 }
 
 printf("ratio pure PHP / Sovereign (all 86 types): p50 %.1fx, p99 %.1fx, mean %.1fx\n",
@@ -123,6 +138,11 @@ printf("ratio on the catalogue (same 4 types):       p50 %.1fx, p99 %.1fx, mean 
     $cataloguePure[0] / $catalogueSame[0], $cataloguePure[1] / $catalogueSame[1],
     $cataloguePure[2] / $catalogueSame[2]);
 
+foreach ($shortRatios as $name => [$ratio, $needed]) {
+    printf("ratio on a short message, %-18s mean %.1fx (20x needs %.3f µs, an empty call takes %.3f)\n",
+        "$name:", $ratio, $needed, $emptyCall);
+}
+
 if ($corpusRatio !== null) {
     printf("ratio on the shop messages (same 4 types):   mean %.1fx\n", $corpusRatio);
 }
@@ -130,6 +150,14 @@ if ($corpusRatio !== null) {
 // Both must have done the job: show what each found (in the catalogue: nothing).
 $php->redact($catalogue);
 printf("in the catalogue: Sovereign found %d, pure PHP %d\n", count($subset->scan($catalogue)), count($php->vault()));
+$counts = ['Sovereign' => [], 'pure PHP' => []];
+foreach (shortMessages() as $message) {
+    $counts['Sovereign'][] = count($subset->scan($message));
+    $php->redact($message);
+    $counts['pure PHP'][] = count($php->vault());
+}
+printf("in the short messages: Sovereign found %s, pure PHP %s\n",
+    implode('/', $counts['Sovereign']), implode('/', $counts['pure PHP']));
 $found = array_map(fn($f) => $f->type, $engine->scan($text));
 printf("Sovereign found: %s\n", implode(', ', $found) ?: '-');
 $php->redact($text);

@@ -73,3 +73,29 @@ function catalogue(): string
     }
     return substr($text, 0, 4096);
 }
+
+/** Three short customer messages (about 80 bytes, as in a chat or an order comment): at this
+ * size each side's fixed cost per call decides, not its scanning speed. */
+function shortMessages(): array
+{
+    return [
+        'no personal data' => 'Hello, where is my parcel? It was due on Monday and I have not heard back from you.',
+        'one e-mail' => 'Hello, where is my parcel? Write to jane.doe@example.com, it was due on Monday.',
+        'e-mail and phone' => 'Hello, write to jane.doe@example.com or call +49 30 901820, it was due on Monday.',
+    ];
+}
+
+/** Mean µs per call of `$f` over `$n` calls, the fastest of five rounds: for calls too short to
+ * time one by one (a clock read costs about as much as the call). */
+function perCall(int $n, callable $f): float
+{
+    $best = INF;
+    for ($round = 0; $round < 5; $round++) {
+        $t = hrtime(true);
+        for ($i = 0; $i < $n; $i++) {
+            $f();
+        }
+        $best = min($best, hrtime(true) - $t);
+    }
+    return $best / $n / 1000;
+}
