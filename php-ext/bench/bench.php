@@ -106,18 +106,12 @@ if (is_file($corpusFile)) {
     $bytes = array_sum(array_map('strlen', $messages));
     printf("redact() on each of %d shop messages (benches/corpus/corpus.jsonl, mean %d bytes)\n",
         count($messages), $bytes / count($messages));
-    // The fastest of a few passes over all messages, per message.
-    $pass = function (callable $f) use ($messages): float {
-        $best = INF;
-        for ($round = 0; $round < 5; $round++) {
-            $t = hrtime(true);
-            foreach ($messages as $message) {
-                $f($message);
-            }
-            $best = min($best, hrtime(true) - $t);
+    // The fastest of five passes over all messages, per message.
+    $pass = fn(callable $f): float => perCall(1, function () use ($f, $messages): void {
+        foreach ($messages as $message) {
+            $f($message);
         }
-        return $best / count($messages) / 1000;
-    };
+    }) / count($messages);
     $corpusSame = $pass(fn($m) => $subset->redact($m));
     $corpusPure = $pass(fn($m) => $php->redact($m));
     printf("  %-44s mean %8.2f µs per message\n", 'Sovereign, same 4 types only (subset.toml)', $corpusSame);
